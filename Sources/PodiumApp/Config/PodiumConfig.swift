@@ -1,0 +1,105 @@
+import Foundation
+import PodiumCore
+
+/// Where the data lives.
+public enum DatabaseLocation: Sendable, Equatable {
+    case sqliteFile(String)
+    case sqliteMemory
+    case postgres(String)
+
+    /// `postgres://` or `postgresql://` URLs go to PostgreSQL; anything else is an SQLite path.
+    public init(_ text: String) {
+        let lower = text.lowercased()
+        if lower.hasPrefix("postgres://") || lower.hasPrefix("postgresql://") {
+            self = .postgres(text)
+        } else if text == ":memory:" {
+            self = .sqliteMemory
+        } else {
+            self = .sqliteFile(text)
+        }
+    }
+
+    public var isPostgres: Bool { if case .postgres = self { return true } else { return false } }
+}
+
+/// All of Podium's settings, read once from flags and the environment. Defaults serve one machine.
+public struct PodiumConfig: Sendable {
+    public var database: DatabaseLocation = .sqliteFile("podium.sqlite")
+    /// Start on a fresh database filled with demo data.
+    public var demo = false
+    public var adminEmail: String?
+    public var adminPassword: String?
+    /// Mark cookies Secure; set when Podium is served over HTTPS behind a proxy.
+    public var secureCookies = false
+    /// bcrypt cost; tests lower it to stay fast.
+    public var bcryptCost = 12
+    /// Run migrations when the app starts (off only for commands that manage them themselves).
+    public var autoMigrate = true
+    public var loginThrottle = LoginThrottle()
+
+    public init() {}
+
+    public static let demoDatabasePath = "podium-demo.sqlite"
+
+    /// Reads Podium's own flags out of `arguments` (returning the rest for Vapor's commands) and the
+    /// environment. Throws one error listing every problem found.
+    public static func load(arguments: [String], environment: [String: String]) throws -> (PodiumConfig, [String]) {
+        var config = PodiumConfig()
+        var problems: [String] = []
+        var rest: [String] = []
+        var explicitDatabase: String?
+        var index = 0
+        while index < arguments.count {
+            let argument = arguments[index]
+            if argument == "--database" {
+                if index + 1 < arguments.count, !arguments[index + 1].hasPrefix("--") {
+                    explicitDatabase = arguments[index + 1]
+                    index += 2
+                    continue
+                }
+                problems.append("--database needs a value: an SQLite file path or a postgres:// URL")
+            } else if argument.hasPrefix("--database=") {
+                explicitDatabase = String(argument.dropFirst("--database=".count))
+            } else if argument == "--demo" {
+                config.demo = true
+            } else {
+                rest.append(argument)
+            }
+            index += 1
+        }
+        if let explicitDatabase, explicitDatabase.isEmpty {
+            problems.append("--database must not be empty")
+        }
+        if let location = explicitDatabase ?? environment["DATABASE_URL"].flatMap({ $0.isEmpty ? nil : $0 }) {
+            config.database = DatabaseLocation(location)
+        } else if config.demo {
+            config.database = .sqliteFile(demoDatabasePath)
+        }
+        config.adminEmail = environment["PODIUM_ADMIN_EMAIL"].flatMap { $0.isEmpty ? nil : EmailAddress.normalize($0) }
+        config.adminPassword = environment["PODIUM_ADMIN_PASSWORD"].flatMap { $0.isEmpty ? nil : $0 }
+        if let email = config.adminEmail, !EmailAddress.isPlausible(email) {
+            problems.append("PODIUM_ADMIN_EMAIL is not an e-mail address: \(email)")
+        }
+        if let password = config.adminPassword {
+            for issue in PasswordPolicy.issues(password: password) {
+                problems.append("PODIUM_ADMIN_PASSWORD: \(issue.message.key == "error.password.tooShort" ? "must have at least \(PasswordPolicy.minLength) characters" : "must be at most \(PasswordPolicy.maxBytes) bytes")")
+            }
+        }
+        if let secure = environment["PODIUM_SECURE_COOKIES"] {
+            switch secure.lowercased() {
+            case "1", "true", "yes": config.secureCookies = true
+            case "0", "false", "no", "": config.secureCookies = false
+            default: problems.append("PODIUM_SECURE_COOKIES must be true or false, not \(secure)")
+            }
+        }
+        guard problems.isEmpty else { throw ConfigError(problems: problems) }
+        return (config, rest)
+    }
+}
+
+public struct ConfigError: Error, CustomStringConvertible {
+    public let problems: [String]
+    public var description: String {
+        "Podium cannot start; the configuration has \(problems.count) problem(s):\n" + problems.map { "  - \($0)" }.joined(separator: "\n")
+    }
+}

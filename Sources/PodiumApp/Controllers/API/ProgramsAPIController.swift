@@ -1,0 +1,44 @@
+import PodiumCore
+import Vapor
+
+/// `/api/v1/programs`: public reading, organizers writing.
+struct ProgramsAPIController: RouteCollection {
+    func boot(routes: any RoutesBuilder) throws {
+        let programs = routes.grouped("api", "v1", "programs")
+        programs.get(use: list)
+        programs.post(use: create)
+        programs.get(":slug", use: get)
+        programs.put(":slug", use: update)
+        programs.post(":slug", "status", use: changeStatus)
+    }
+
+    /// Drafts are listed only for organizers.
+    func list(req: Request) async throws -> [ProgramDTO] {
+        try await req.programs.list(publicOnly: !req.allows(.managePrograms))
+    }
+
+    func get(req: Request) async throws -> ProgramDTO {
+        let program = try await req.programs.get(slug: req.parameters.get("slug") ?? "")
+        if program.status == .draft, !req.allows(.managePrograms) { throw PodiumError.notFound(LocalizedMessage("error.program.notFound")) }
+        return program
+    }
+
+    func create(req: Request) async throws -> Response {
+        try await req.require(.managePrograms)
+        let program = try await req.programs.create(try req.content.decode(ProgramInput.self), by: req.actor)
+        return try await program.encodeResponse(status: .created, for: req)
+    }
+
+    func update(req: Request) async throws -> ProgramDTO {
+        try await req.require(.managePrograms)
+        let program = try await req.programs.get(slug: req.parameters.get("slug") ?? "")
+        return try await req.programs.update(program.id, try req.content.decode(ProgramInput.self), by: req.actor)
+    }
+
+    func changeStatus(req: Request) async throws -> ProgramDTO {
+        try await req.require(.managePrograms)
+        let program = try await req.programs.get(slug: req.parameters.get("slug") ?? "")
+        let input = try req.content.decode(StatusChangeInput.self)
+        return try await req.programs.changeStatus(program.id, to: input.status, expectedVersion: input.version, by: req.actor)
+    }
+}

@@ -1,0 +1,35 @@
+import Fluent
+import PodiumCore
+import Vapor
+
+/// The back office's first page: what there is, and what changed lately.
+struct AdminDashboardController: RouteCollection {
+    func boot(routes: any RoutesBuilder) throws {
+        routes.get("admin", use: dashboard)
+    }
+
+    func dashboard(req: Request) async throws -> Response {
+        try await req.require(.useBackOffice)
+        var stats: [DashboardContext.Stat] = []
+        if req.allows(.viewDirectory) {
+            stats.append(.init(label: req.t("nav.programs"), value: try await ProgramModel.query(on: req.db).count(), href: "/admin/programs"))
+            stats.append(.init(label: req.t("nav.units"), value: try await UnitModel.query(on: req.db).count(), href: "/admin/units"))
+            stats.append(.init(label: req.t("nav.people"), value: try await PersonModel.query(on: req.db).count(), href: "/admin/people"))
+        }
+        if req.allows(.administer) {
+            stats.append(.init(label: req.t("nav.users"), value: try await UserModel.query(on: req.db).count(), href: "/admin/users"))
+        }
+        let all = try await req.units.all()
+        let led = all.filter { req.actor.ledUnitIDs.contains($0.id) }.map {
+            UnitRow(id: $0.id, name: $0.name, path: $0.path.joined(separator: " › "), kind: req.t($0.kind.localizationKey),
+                    depth: 0, code: $0.code, external: $0.kind.isExternal)
+        }
+        var recent: [AuditRow] = []
+        if req.allows(.administer) {
+            recent = try await AuditEntryModel.query(on: req.db).sort(\.$id, .descending).limit(8).all().map { AuditAdminController.row($0.dto, req) }
+        }
+        let context = DashboardContext(page: PageContext(req, title: req.t("dashboard.title"), backOffice: true), stats: stats,
+                                       ledUnits: led, recent: recent, adminHint: nil)
+        return try await req.page("admin/dashboard", context)
+    }
+}

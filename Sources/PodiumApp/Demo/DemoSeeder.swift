@@ -1,0 +1,135 @@
+import Fluent
+import Foundation
+import PodiumCore
+
+/// Fills an empty database with an invented company group modelled on the reference occasions:
+/// sectors, companies, departments, outside organizations, employees with children, one program
+/// of each kind, and demo users for each role. Deterministic, so every demo looks the same.
+struct DemoSeeder {
+    let db: any Database
+    let clock: PodiumClock
+    let hashing: PasswordHashing
+
+    static let companies: [(sector: String, companies: [String])] = [
+        ("Green Building Sector", ["Jinghua Technology", "Jinghua Steel Structure"]),
+        ("New Materials Sector", ["Jinghua New Materials"]),
+        ("Intelligent Manufacturing Sector", ["Jinghua Robotics", "Jinghua Heavy Machinery"]),
+        ("Clean Energy Sector", ["Jinghua Green Energy"]),
+        ("Modern Services Sector", ["Jinghua Property Services"]),
+    ]
+    static let departments = ["Production", "R&D", "Marketing", "Finance & Administration"]
+    static let externals: [(String, UnitKind)] = [
+        ("Qingshan Community", .community), ("Zhijiang College", .college),
+        ("High-tech Zone Market Supervision Team", .publicBody), ("Green Valley Running Association", .external),
+    ]
+    static let employeesPerCompany = 64
+
+    func seed() async throws {
+        guard try await PersonModel.query(on: db).count() == 0, try await ProgramModel.query(on: db).count() == 0 else {
+            throw DemoError(description: "--demo fills a fresh database, but this one already holds people or programs. Start without --database to use \(PodiumConfig.demoDatabasePath), or point --database at a new file.")
+        }
+        let actor = Actor.system("demo data")
+        try await db.transaction { tx in
+            let units = UnitService(db: tx, clock: clock)
+            let people = PersonService(db: tx, clock: clock, today: DateDisplay.calendarDate(clock.now(), timeZone: .current))
+            var names = NameGenerator(seed: 2023)
+            let group = try await units.create(UnitInput(name: "Jinghua Holdings Group", kind: .group, code: "JH"), by: actor)
+            var companyIDs: [Int] = []
+            var employeeNumber = 100_000
+            for (sectorIndex, entry) in Self.companies.enumerated() {
+                let sector = try await units.create(UnitInput(parentId: group.id, name: entry.sector, kind: .sector, code: "S\(sectorIndex + 1)"), by: actor)
+                for company in entry.companies {
+                    let companyUnit = try await units.create(UnitInput(parentId: sector.id, name: company, kind: .company), by: actor)
+                    companyIDs.append(companyUnit.id)
+                    var departmentIDs: [Int] = []
+                    for department in Self.departments {
+                        departmentIDs.append(try await units.create(UnitInput(parentId: companyUnit.id, name: department, kind: .department), by: actor).id)
+                    }
+                    for index in 0..<Self.employeesPerCompany {
+                        employeeNumber += 1
+                        let gender: Gender = index % 3 == 0 ? .female : .male
+                        let birth = CalendarDate(year: 1970 + names.next(28), month: 1 + names.next(12), day: 1 + names.next(28))!
+                        let employee = try await people.create(PersonInput(
+                            kind: .employee, employeeNumber: "JH\(employeeNumber)", name: names.name(gender), gender: gender, birthDate: birth,
+                            unitId: departmentIDs[index % departmentIDs.count], status: index == 7 ? .onLeave : .active), by: actor)
+                        // Every eighth employee brings a child for the parent-child events.
+                        if index % 8 == 3 {
+                            let childGender: Gender = index % 16 == 3 ? .female : .male
+                            let childBirth = CalendarDate(year: 2013 + names.next(8), month: 1 + names.next(12), day: 1 + names.next(28))!
+                            _ = try await people.create(PersonInput(kind: .family, name: names.name(childGender, surnameOf: employee.name),
+                                                                    gender: childGender, birthDate: childBirth, guardianId: employee.id), by: actor)
+                        }
+                    }
+                }
+            }
+            for (name, kind) in Self.externals {
+                let unit = try await units.create(UnitInput(name: name, kind: kind), by: actor)
+                for index in 0..<6 {
+                    let gender: Gender = index % 2 == 0 ? .female : .male
+                    _ = try await people.create(PersonInput(kind: .external, name: names.name(gender), gender: gender,
+                                                            birthDate: CalendarDate(year: 1985 + names.next(18), month: 1 + names.next(12), day: 1 + names.next(28)),
+                                                            unitId: unit.id), by: actor)
+                }
+            }
+            let programs = ProgramService(db: tx, clock: clock)
+            let games = try await programs.create(ProgramInput(
+                kind: .games, slug: "workers-games-2023", edition: 5, name: "5th Jinghua Workers' Games", theme: "Faster, farther, closer",
+                startDate: CalendarDate(year: 2023, month: 11, day: 18), endDate: nil, venue: "Zhijiang College Sports Ground", timeZone: "Asia/Shanghai"), by: actor)
+            let relay = try await programs.create(ProgramInput(
+                kind: .relay, slug: "quality-month-relay-2021", edition: 1, name: "Green Valley Quality Month Relay",
+                theme: "44 km for the 44th Quality Month", startDate: CalendarDate(year: 2021, month: 9, day: 25), endDate: nil,
+                venue: "Green Valley High-tech Zone", timeZone: "Asia/Shanghai"), by: actor)
+            let recognition = try await programs.create(ProgramInput(
+                kind: .recognition, slug: "recognition-2020", edition: nil, name: "2020 Annual Summary and Recognition Conference",
+                theme: "Opening a new journey, seeking new development", startDate: CalendarDate(year: 2021, month: 2, day: 2), endDate: nil,
+                venue: "Jinghua Technology Conference Hall", timeZone: "Asia/Shanghai"), by: actor)
+            for program in [games, relay, recognition] {
+                var current = program
+                for status in ProgramStatus.allCases.dropFirst() {
+                    current = try await programs.changeStatus(current.id, to: status, expectedVersion: current.version, by: actor)
+                }
+            }
+            _ = try await programs.create(ProgramInput(
+                kind: .games, slug: "workers-games-2026", edition: 6, name: "6th Jinghua Workers' Games", theme: "Stronger together",
+                startDate: CalendarDate(year: 2026, month: 11, day: 21), endDate: nil, venue: "Zhijiang College Sports Ground", timeZone: "Asia/Shanghai"), by: actor)
+
+            let users = UserService(db: tx, clock: clock, hashing: hashing)
+            let demoUsers: [(String, String, String, [RoleGrant])] = [
+                ("organizer@demo.podium", "Organizer (demo)", "demo-organizer", [RoleGrant(role: .organizer)]),
+                ("leader@demo.podium", "Team leader, Jinghua Technology (demo)", "demo-leader", [RoleGrant(role: .teamLeader, unitID: companyIDs[0])]),
+                ("official@demo.podium", "Official (demo)", "demo-official", [RoleGrant(role: .official, programID: games.id), RoleGrant(role: .official, programID: relay.id)]),
+                ("reviewer@demo.podium", "Reviewer (demo)", "demo-reviewer", [RoleGrant(role: .reviewer, programID: recognition.id)]),
+            ]
+            for (email, name, password, grants) in demoUsers {
+                _ = try await users.create(UserInput(email: email, displayName: name, password: password, isActive: true,
+                                                     grants: grants.map(GrantDTO.init)), by: actor)
+            }
+        }
+    }
+}
+
+struct DemoError: Error, CustomStringConvertible {
+    let description: String
+}
+
+/// Invented Chinese names from common surnames and given-name characters, reproducible from a seed.
+struct NameGenerator {
+    private var state: UInt64
+    private static let surnames = Array("王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤")
+    private static let male = Array("伟强磊军勇杰涛斌超明刚平辉鹏华飞鑫波宇浩凯健俊帆帅旭宁龙林欢阳建国志文海峰永")
+    private static let female = Array("芳娜敏静丽艳娟霞秀玲婷雪慧莹倩琳晶颖洁佳琪梅兰红燕萍晨悦欣怡璐瑶")
+
+    init(seed: UInt64) { state = seed &* 6364136223846793005 &+ 1442695040888963407 }
+
+    mutating func next(_ bound: Int) -> Int {
+        state = state &* 6364136223846793005 &+ 1442695040888963407
+        return Int((state >> 33) % UInt64(bound))
+    }
+
+    mutating func name(_ gender: Gender, surnameOf parent: String? = nil) -> String {
+        let surname = parent.flatMap(\.first) ?? Self.surnames[next(Self.surnames.count)]
+        let pool = gender == .male ? Self.male : Self.female
+        let given = next(3) == 0 ? String(pool[next(pool.count)]) : String(pool[next(pool.count)]) + String(pool[next(pool.count)])
+        return String(surname) + given
+    }
+}

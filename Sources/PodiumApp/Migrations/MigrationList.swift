@@ -1,0 +1,15 @@
+import Fluent
+
+/// Every migration in the order it runs. Append only: never edit or reorder one that has landed.
+enum MigrationList {
+    static let all: [any Migration] = [
+        M001_CreateUnits(),
+        M002_CreatePeople(),
+        M003_CreatePrograms(),
+        M004_CreateUsers(),
+        M005_CreateSessions(),
+        M006_CreateAPITokens(),
+        M007_CreateAuditEntries(),
+        M008_CreateLoginAttempts(),
+    ]
+}

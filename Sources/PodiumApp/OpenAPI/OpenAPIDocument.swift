@@ -1,0 +1,232 @@
+import PodiumCore
+
+/// The API's OpenAPI 3.1 description. A test checks that every registered /api/v1 route is in it.
+enum OpenAPIDocument {
+    static let document: JSONValue = [
+        "openapi": "3.1.0",
+        "info": [
+            "title": "Podium API",
+            "version": "1.0.0",
+            "description": "Programs, organization and people of Podium. Machines authenticate with `Authorization: Bearer <token>`; errors are `application/problem+json` (RFC 9457).",
+        ],
+        "servers": [["url": "/"]],
+        "paths": .object(paths),
+        "components": [
+            "securitySchemes": ["bearer": ["type": "http", "scheme": "bearer"]],
+            "schemas": .object(schemas),
+        ],
+    ]
+
+    // MARK: Paths
+
+    private static let paths: [(String, JSONValue)] = [
+        ("/healthz", ["get": op("health", "Database health", auth: false, responses: [("200", ref("Health")), ("503", ref("Health"))])]),
+        ("/api/v1/programs", [
+            "get": op("listPrograms", "List programs (drafts only for organizers)", auth: false, responses: [("200", array("Program"))]),
+            "post": op("createProgram", "Create a program (organizer)", body: "ProgramInput", responses: [("201", ref("Program"))]),
+        ]),
+        ("/api/v1/programs/{slug}", [
+            "get": op("getProgram", "One program", auth: false, params: [path("slug", string)], responses: [("200", ref("Program"))]),
+            "put": op("updateProgram", "Replace a program's fields (organizer)", params: [path("slug", string)], body: "ProgramInput",
+                      responses: [("200", ref("Program"))]),
+        ]),
+        ("/api/v1/programs/{slug}/status", [
+            "post": op("changeProgramStatus", "Move a program one step in its lifecycle (organizer)", params: [path("slug", string)],
+                       body: "StatusChange", responses: [("200", ref("Program"))]),
+        ]),
+        ("/api/v1/units", [
+            "get": op("listUnits", "The unit tree, flattened", responses: [("200", array("Unit"))]),
+            "post": op("createUnit", "Create a unit (organizer)", body: "UnitInput", responses: [("201", ref("Unit"))]),
+        ]),
+        ("/api/v1/units/{id}", [
+            "get": op("getUnit", "One unit", params: [path("id", integer)], responses: [("200", ref("Unit"))]),
+            "put": op("updateUnit", "Rename or move a unit (organizer)", params: [path("id", integer)], body: "UnitInput", responses: [("200", ref("Unit"))]),
+        ]),
+        ("/api/v1/units/{id}/people", [
+            "get": op("listUnitPeople", "People of a unit and the units below it (organizer, or the unit's team leader)",
+                      params: [path("id", integer)] + peopleQuery.filter { $0["name"].map { if case .string("unit") = $0 { return false }; return true } ?? true },
+                      responses: [("200", ref("PersonPage"))]),
+        ]),
+        ("/api/v1/people", [
+            "get": op("searchPeople", "Search people by name or employee number", params: peopleQuery, responses: [("200", ref("PersonPage"))]),
+            "post": op("createPerson", "Create a person (organizer)", body: "PersonInput", responses: [("201", ref("Person"))]),
+        ]),
+        ("/api/v1/people/{id}", [
+            "get": op("getPerson", "One person", params: [path("id", integer)], responses: [("200", ref("Person"))]),
+            "put": op("updatePerson", "Replace a person's fields (organizer)", params: [path("id", integer)], body: "PersonInput", responses: [("200", ref("Person"))]),
+        ]),
+        ("/api/v1/people/import", [
+            "post": op("importRoster", "Import a roster CSV (organizer). Rows are upserted by employee number; rejected rows are listed.",
+                       params: [query("filename", string)], rawBody: "text/csv", responses: [("200", ref("ImportReport"))]),
+        ]),
+        ("/api/v1/me", ["get": op("me", "Who the credentials belong to", responses: [("200", ref("Me"))])]),
+        ("/api/v1/users", [
+            "get": op("listUsers", "Users and their roles (administrator)", responses: [("200", array("User"))]),
+            "post": op("createUser", "Create a user (administrator)", body: "UserInput", responses: [("201", ref("User"))]),
+        ]),
+        ("/api/v1/users/{id}", [
+            "get": op("getUser", "One user (administrator)", params: [path("id", integer)], responses: [("200", ref("User"))]),
+            "put": op("updateUser", "Replace a user's fields and roles (administrator)", params: [path("id", integer)], body: "UserInput",
+                      responses: [("200", ref("User"))]),
+        ]),
+        ("/api/v1/tokens", [
+            "get": op("listTokens", "API tokens, without their secrets (administrator)", responses: [("200", array("Token"))]),
+            "post": op("createToken", "Create an API token; the secret is in this response only (administrator)", body: "TokenInput",
+                       responses: [("201", ref("CreatedToken"))]),
+        ]),
+        ("/api/v1/tokens/{id}/revoke", [
+            "post": op("revokeToken", "Revoke an API token (administrator)", params: [path("id", integer)], responses: [("200", ref("Token"))]),
+        ]),
+        ("/api/v1/audit", [
+            "get": op("listAudit", "The audit log, newest first (administrator)", params: [
+                query("entity", string), query("entityId", string), query("action", string), query("actor", string),
+                query("from", date), query("to", date), query("page", ["type": "integer", "minimum": 1]),
+                query("perPage", ["type": "integer", "minimum": 1, "maximum": 200]),
+            ], responses: [("200", ref("AuditPage"))]),
+        ]),
+    ]
+
+    private static let peopleQuery: [JSONValue] = [
+        query("q", string), query("unit", integer),
+        query("kind", enumeration(PersonKind.allCases.map(\.rawValue))),
+        query("status", enumeration(EmployeeStatus.allCases.map(\.rawValue))),
+        query("page", ["type": "integer", "minimum": 1]),
+        query("perPage", ["type": "integer", "minimum": 1, "maximum": 500]),
+    ]
+
+    // MARK: Schemas
+
+    private static let schemas: [(String, JSONValue)] = [
+        ("Health", object(["status": string], required: ["status"])),
+        ("Problem", object([
+            "type": string, "title": string, "status": integer, "detail": string, "code": string,
+            "errors": ["type": "array", "items": ref("FieldError")],
+        ], required: ["type", "title", "status", "code"])),
+        ("FieldError", object(["field": string, "code": string, "message": string], required: ["field", "code", "message"])),
+        ("Program", object([
+            "id": integer, "kind": enumeration(ProgramKind.allCases.map(\.rawValue)), "slug": string, "edition": integer, "name": string,
+            "theme": string, "startDate": date, "endDate": date, "venue": string, "timeZone": string,
+            "status": enumeration(ProgramStatus.allCases.map(\.rawValue)), "version": integer, "url": string,
+        ], required: ["id", "kind", "slug", "name", "theme", "startDate", "venue", "timeZone", "status", "version", "url"])),
+        ("ProgramInput", object([
+            "kind": enumeration(ProgramKind.allCases.map(\.rawValue)), "slug": string, "edition": integer, "name": string, "theme": string,
+            "startDate": date, "endDate": date, "venue": string, "timeZone": string, "version": integer,
+        ], required: ["kind", "slug", "name"])),
+        ("StatusChange", object(["status": enumeration(ProgramStatus.allCases.map(\.rawValue)), "version": integer], required: ["status", "version"])),
+        ("Unit", object([
+            "id": integer, "parentId": integer, "name": string, "kind": enumeration(UnitKind.allCases.map(\.rawValue)), "code": string,
+            "path": ["type": "array", "items": string], "version": integer,
+        ], required: ["id", "name", "kind", "path", "version"])),
+        ("UnitInput", object([
+            "parentId": integer, "name": string, "kind": enumeration(UnitKind.allCases.map(\.rawValue)), "code": string, "version": integer,
+        ], required: ["name", "kind"])),
+        ("Person", object([
+            "id": integer, "kind": enumeration(PersonKind.allCases.map(\.rawValue)), "employeeNumber": string, "name": string,
+            "gender": enumeration(Gender.allCases.map(\.rawValue)), "birthDate": date, "unitId": integer,
+            "unitPath": ["type": "array", "items": string], "status": enumeration(EmployeeStatus.allCases.map(\.rawValue)),
+            "guardianId": integer, "version": integer,
+        ], required: ["id", "kind", "name", "unitPath", "status", "version"])),
+        ("PersonInput", object([
+            "kind": enumeration(PersonKind.allCases.map(\.rawValue)), "employeeNumber": string, "name": string,
+            "gender": enumeration(Gender.allCases.map(\.rawValue)), "birthDate": date, "unitId": integer,
+            "status": enumeration(EmployeeStatus.allCases.map(\.rawValue)), "guardianId": integer, "version": integer,
+        ], required: ["kind", "name"])),
+        ("PersonPage", page("Person")),
+        ("ImportReport", object([
+            "imported": integer, "updated": integer, "unchanged": integer, "rejected": integer, "unitsCreated": integer,
+            "ignoredColumns": ["type": "array", "items": string],
+            "rejections": ["type": "array", "items": object(["line": integer, "reasons": ["type": "array", "items": string]], required: ["line", "reasons"])],
+        ], required: ["imported", "updated", "unchanged", "rejected", "unitsCreated", "ignoredColumns", "rejections"])),
+        ("Grant", object([
+            "role": enumeration(Role.allCases.map(\.rawValue)), "unitId": integer, "programId": integer,
+        ], required: ["role"])),
+        ("Me", object(["kind": string, "id": integer, "name": string, "grants": ["type": "array", "items": ref("Grant")]],
+                      required: ["kind", "name", "grants"])),
+        ("User", object([
+            "id": integer, "email": string, "displayName": string, "language": enumeration(Language.allCases.map(\.rawValue)),
+            "isActive": boolean, "grants": ["type": "array", "items": ref("Grant")],
+        ], required: ["id", "email", "displayName", "isActive", "grants"])),
+        ("UserInput", object([
+            "email": string, "displayName": string, "password": string, "isActive": boolean, "grants": ["type": "array", "items": ref("Grant")],
+        ], required: ["email", "displayName", "grants"])),
+        ("Token", object([
+            "id": integer, "name": string, "prefix": string, "role": enumeration(Role.allCases.map(\.rawValue)), "unitId": integer,
+            "programId": integer, "createdAt": dateTime, "lastUsedAt": dateTime, "revokedAt": dateTime,
+        ], required: ["id", "name", "prefix", "role"])),
+        ("TokenInput", object([
+            "name": string, "role": enumeration(Role.allCases.map(\.rawValue)), "unitId": integer, "programId": integer,
+        ], required: ["name", "role"])),
+        ("CreatedToken", object(["token": string, "info": ref("Token")], required: ["token", "info"])),
+        ("AuditEntry", object([
+            "id": integer, "at": dateTime, "actorKind": string, "actorId": integer, "actorName": string, "action": string,
+            "entityType": string, "entityId": string, "summary": string, "before": string, "after": string, "reason": string,
+        ], required: ["id", "at", "actorKind", "actorName", "action", "entityType", "entityId", "summary"])),
+        ("AuditPage", page("AuditEntry")),
+    ]
+
+    // MARK: Builders
+
+    private static let string: JSONValue = ["type": "string"]
+    private static let integer: JSONValue = ["type": "integer"]
+    private static let boolean: JSONValue = ["type": "boolean"]
+    private static let date: JSONValue = ["type": "string", "format": "date"]
+    private static let dateTime: JSONValue = ["type": "string", "format": "date-time"]
+
+    private static func ref(_ name: String) -> JSONValue { ["$ref": .string("#/components/schemas/\(name)")] }
+    private static func array(_ name: String) -> JSONValue { ["type": "array", "items": ref(name)] }
+    private static func enumeration(_ values: [String]) -> JSONValue { ["type": "string", "enum": .array(values.map { .string($0) })] }
+
+    private static func object(_ properties: KeyValuePairs<String, JSONValue>, required: [String]) -> JSONValue {
+        ["type": "object", "properties": .object(properties.map { ($0.key, $0.value) }), "required": .array(required.map { .string($0) })]
+    }
+
+    private static func page(_ item: String) -> JSONValue {
+        object(["items": array(item), "total": integer, "page": integer, "perPage": integer], required: ["items", "total", "page", "perPage"])
+    }
+
+    private static func path(_ name: String, _ schema: JSONValue) -> JSONValue {
+        ["name": .string(name), "in": "path", "required": true, "schema": schema]
+    }
+
+    private static func query(_ name: String, _ schema: JSONValue) -> JSONValue {
+        ["name": .string(name), "in": "query", "required": false, "schema": schema]
+    }
+
+    private static func problem(_ description: String) -> JSONValue {
+        ["description": .string(description), "content": ["application/problem+json": ["schema": ref("Problem")]]]
+    }
+
+    private static func op(_ id: String, _ summary: String, auth: Bool = true, params: [JSONValue] = [], body: String? = nil,
+                           rawBody: String? = nil, responses: [(String, JSONValue)]) -> JSONValue {
+        var pairs: [(String, JSONValue)] = [("operationId", .string(id)), ("summary", .string(summary))]
+        if !params.isEmpty { pairs.append(("parameters", .array(params))) }
+        if let body {
+            pairs.append(("requestBody", ["required": true, "content": ["application/json": ["schema": ref(body)]]]))
+        } else if let rawBody {
+            pairs.append(("requestBody", ["required": true, "content": .object([(rawBody, ["schema": ["type": "string"]] as JSONValue)])]))
+        }
+        var responseList: [(String, JSONValue)] = responses.map { status, schema in
+            (status, ["description": status.hasPrefix("2") ? "Success" : "Unavailable", "content": ["application/json": ["schema": schema]]])
+        }
+        let hasInput = body != nil || rawBody != nil || !params.isEmpty
+        if hasInput { responseList.append(("400", problem("The request could not be read"))) }
+        if auth {
+            responseList.append(("401", problem("No valid credentials")))
+            responseList.append(("403", problem("Not allowed for these credentials")))
+        }
+        if params.contains(where: { $0["in"].map { if case .string("path") = $0 { return true }; return false } ?? false }) {
+            responseList.append(("404", problem("Not found")))
+        }
+        if body != nil || rawBody != nil {
+            responseList.append(("409", problem("Changed by someone else since it was read")))
+            responseList.append(("413", problem("The body is too large")))
+            responseList.append(("415", problem("Unsupported content type")))
+            responseList.append(("422", problem("Validation failed; see errors")))
+        } else if hasInput {
+            responseList.append(("422", problem("Validation failed; see errors")))
+        }
+        pairs.append(("responses", .object(responseList)))
+        if auth { pairs.append(("security", [["bearer": []]])) } else { pairs.append(("security", [[:], ["bearer": []]])) }
+        return .object(pairs)
+    }
+}

@@ -1,0 +1,39 @@
+import Fluent
+import PodiumCore
+import Vapor
+
+/// Services bound to the request's database and the app's seams.
+extension Request {
+    var units: UnitService { UnitService(db: db, clock: application.clock) }
+    var people: PersonService { PersonService(db: db, clock: application.clock, today: application.today) }
+    var programs: ProgramService { ProgramService(db: db, clock: application.clock) }
+    var users: UserService { UserService(db: db, clock: application.clock, hashing: PasswordHashing(app: application)) }
+    var tokens: TokenService { TokenService(db: db, clock: application.clock) }
+    var sessions: SessionService { SessionService(db: db, clock: application.clock) }
+    var rosterImport: RosterImportService { RosterImportService(db: db, clock: application.clock, today: application.today) }
+    var auth: AuthService {
+        AuthService(db: db, clock: application.clock, hashing: PasswordHashing(app: application), throttle: application.podiumConfig.loginThrottle)
+    }
+
+    /// Throws 401/403 unless the actor holds the permission. Unit checks load the unit tree.
+    func require(_ permission: Permission) async throws {
+        var tree: UnitTree?
+        if case .viewUnit = permission, !actor.isOrganizer { tree = try await units.tree() }
+        try AccessPolicy(tree: tree).require(actor, permission)
+    }
+
+    func allows(_ permission: Permission) -> Bool {
+        AccessPolicy().allows(actor, permission)
+    }
+
+    /// The address a sign-in attempt is counted against.
+    var clientAddress: String {
+        headers.forwarded.first?.for ?? headers.first(name: "X-Forwarded-For")?.split(separator: ",").first.map { String($0).trimmingCharacters(in: .whitespaces) }
+            ?? remoteAddress?.ipAddress ?? "unknown"
+    }
+
+    func intParameter(_ name: String) throws -> Int {
+        guard let value = parameters.get(name, as: Int.self) else { throw PodiumError.notFound(LocalizedMessage("error.notFound")) }
+        return value
+    }
+}

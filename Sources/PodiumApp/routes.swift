@@ -1,0 +1,22 @@
+import Vapor
+
+/// Registers the route collections; nothing else.
+func routes(_ app: Application) throws {
+    try app.register(collection: HealthController())
+    try app.register(collection: PublicController())
+    try app.register(collection: AuthController())
+    try app.register(collection: AccountController())
+    try app.register(collection: AdminDashboardController())
+    try app.register(collection: UnitsAdminController())
+    try app.register(collection: PeopleAdminController())
+    try app.register(collection: ImportAdminController())
+    try app.register(collection: ProgramsAdminController())
+    try app.register(collection: UsersAdminController())
+    try app.register(collection: TokensAdminController())
+    try app.register(collection: AuditAdminController())
+    try app.register(collection: OpenAPIController())
+    try app.register(collection: ProgramsAPIController())
+    try app.register(collection: UnitsAPIController())
+    try app.register(collection: PeopleAPIController())
+    try app.register(collection: AccessAPIController())
+}

@@ -1,0 +1,4 @@
+import Foundation
+import PodiumApp
+
+exit(await PodiumMain.run())
