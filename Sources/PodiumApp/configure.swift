@@ -31,8 +31,13 @@ public func configure(_ app: Application, config: PodiumConfig) async throws {
 
     try routes(app)
 
-    if config.autoMigrate {
-        try await DatabaseSetup.prepare(app)
+    if config.autoMigrate { try await startUp(app) }
+}
+
+/// Migrates, creates the first administrator, and loads the demo when asked.
+func startUp(_ app: Application) async throws {
+    let config = app.podiumConfig
+    try await DatabaseSetup.prepare(app)
         if let created = try await UserService(db: app.db, clock: app.clock, hashing: PasswordHashing(app: app))
             .bootstrapAdministrator(email: config.adminEmail, password: config.adminPassword) {
             if let password = created.password {
@@ -45,7 +50,6 @@ public func configure(_ app: Application, config: PodiumConfig) async throws {
             try await DemoSeeder(db: app.db, clock: app.clock, hashing: PasswordHashing(app: app)).seed()
             app.logger.notice("Demo data loaded: sign in as organizer@demo.podium / demo-organizer or leader@demo.podium / demo-leader.")
         }
-    }
 }
 
 /// Database choice and first-start preparation.

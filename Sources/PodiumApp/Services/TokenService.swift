@@ -19,7 +19,6 @@ struct TokenService {
         let grant = RoleGrant(role: input.role, unitID: input.role.scopeKind == .unit ? input.unitId : nil,
                               programID: input.role.scopeKind == .program ? input.programId : nil)
         grant.issues.forEach { issues.add($0) }
-        if input.role == .administrator { issues.add("role", "error.token.noAdministrator") }
         try await GrantScopes(db: db).check(grant, into: &issues)
         try issues.check()
         return try await db.transaction { tx in

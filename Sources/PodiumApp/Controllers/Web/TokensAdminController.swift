@@ -46,7 +46,7 @@ struct TokensAdminController: RouteCollection {
     private func render(_ req: Request, form: TokenForm, issues: [FieldIssue], secret: String?, status: HTTPResponseStatus) async throws -> Response {
         let units = try await req.units.all()
         let programs = try await req.programs.list(publicOnly: false)
-        let roles = Role.allCases.filter { $0 != .administrator }
+        let roles = Role.allCases
         var view = FormView(action: "/admin/tokens", submitLabel: req.t("tokens.create"), title: req.t("tokens.new"), fields: [
             FieldView(name: "name", label: req.t("tokens.name"), value: form.name ?? "", required: true, hint: req.t("tokens.nameHint")),
             .select("role", req.t("tokens.role"), options: roles.map { ($0.rawValue, req.t($0.localizationKey)) }, selected: [form.role ?? ""], required: true),

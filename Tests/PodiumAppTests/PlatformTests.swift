@@ -1,0 +1,131 @@
+import Fluent
+import Foundation
+import PodiumCore
+import Testing
+import VaporTesting
+@testable import PodiumApp
+
+@Suite("Health, errors, OpenAPI, languages")
+struct PlatformTests {
+    @Test func healthIsOkWhileTheDatabaseAnswers() async throws {
+        try await withPodium { app in
+            let response = try await API(app: app).send(.GET, "/healthz")
+            #expect(response.status == .ok)
+            #expect(response.body.string == #"{"status":"ok"}"#)
+            app.databases.use(.sqlite(.file("/nonexistent-podium-dir/db.sqlite")), as: .init(string: "broken"))
+            app.databases.default(to: .init(string: "broken"))
+            let down = try await API(app: app).send(.GET, "/healthz")
+            #expect(down.status == .serviceUnavailable)
+        }
+    }
+
+    @Test func unknownPagesGetAnHTMLPageAndUnknownAPIPathsProblemJSON() async throws {
+        try await withPodium { app in
+            let page = try await Browser(app).get("/no/such/page")
+            #expect(page.status == .notFound)
+            #expect(page.headers.contentType == .html)
+            #expect(page.body.string.contains("There is nothing at this address"))
+            let api = try await API(app: app).send(.GET, "/api/v1/nothing")
+            #expect(api.status == .notFound)
+            #expect(api.headers.contentType?.description.hasPrefix("application/problem+json") == true)
+            #expect(api.json["status"] as? Int == 404)
+            let malformed = try await API(app: app, token: try await app.makeToken(.organizer)).send(.POST, "/api/v1/units", json: "{not json")
+            #expect(malformed.status == .badRequest)
+            #expect(!malformed.body.string.contains("Swift"))
+        }
+    }
+
+    @Test func everyAPIRouteIsInTheOpenAPIDocument() async throws {
+        try await withPodium { app in
+            let response = try await API(app: app).send(.GET, "/api/openapi.json")
+            #expect(response.status == .ok)
+            let document = try #require(try JSONSerialization.jsonObject(with: Data(response.body.string.utf8)) as? [String: Any])
+            let paths = try #require(document["paths"] as? [String: [String: Any]])
+            let routes = app.routes.all.filter { $0.path.first?.description == "api" && $0.path.dropFirst().first?.description == "v1" }
+            #expect(routes.count > 10)
+            for route in routes {
+                let path = "/" + route.path.map { component -> String in
+                    if case .parameter(let name) = component { return "{\(name)}" }
+                    return component.description
+                }.joined(separator: "/")
+                let operation = paths[path]?[route.method.rawValue.lowercased()]
+                #expect(operation != nil, "\(route.method.rawValue) \(path) is missing from /api/openapi.json")
+            }
+        }
+    }
+
+    @Test func pagesFollowAcceptLanguageThenTheUsersSetting() async throws {
+        try await withPodium { app in
+            let browser = Browser(app)
+            let chinese = try await browser.get("/login", headers: ["Accept-Language": "zh-CN,zh;q=0.9,en;q=0.8"])
+            #expect(chinese.body.string.contains("<html lang=\"zh-Hans\">"))
+            #expect(chinese.body.string.contains("登录 Podium"))
+            let english = try await browser.get("/login", headers: ["Accept-Language": "en-GB"])
+            #expect(english.body.string.contains("Sign in to Podium"))
+            try await browser.signIn(TestUsers.adminEmail, TestUsers.adminPassword)
+            _ = try await browser.post("/language", [("language", "zh-Hans"), ("next", "/admin")])
+            browser.cookies["lang"] = nil
+            let setting = try await browser.get("/admin", headers: ["Accept-Language": "en"])
+            #expect(setting.body.string.contains("概览"))
+            let problem = try await API(app: app).send(.GET, "/api/v1/nothing")
+            #expect(problem.json["title"] as? String == "Not found")
+        }
+    }
+
+    @Test func bothLanguagesHaveEveryStringTheCodeUses() throws {
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("../..").standardized
+        let localizer = try Localizer(directory: root.appendingPathComponent("Resources/Localization"))
+        #expect(localizer.keys(.en) == localizer.keys(.zhHans))
+        var used = Set<String>()
+        let pattern = try NSRegularExpression(pattern: #""((?:error|problem|nav|home|program|login|account|dashboard|units|people|import|programs|users|tokens|audit|action|filter|common|footer)\.[A-Za-z0-9_.]+)""#)
+        for folder in ["Sources", "Resources/Views"] {
+            let enumerator = FileManager.default.enumerator(at: root.appendingPathComponent(folder), includingPropertiesForKeys: nil)!
+            for case let file as URL in enumerator where ["swift", "leaf"].contains(file.pathExtension) {
+                let text = try String(contentsOf: file, encoding: .utf8)
+                for match in pattern.matches(in: text, range: NSRange(text.startIndex..., in: text)) {
+                    used.insert(String(text[Range(match.range(at: 1), in: text)!]))
+                }
+            }
+        }
+        #expect(used.count > 200)
+        let missing = used.filter { !localizer.has($0, .en) || !localizer.has($0, .zhHans) }.sorted()
+        #expect(missing.isEmpty, "missing strings: \(missing)")
+        for kind in UnitKind.allCases { #expect(localizer.has(kind.localizationKey, .zhHans)) }
+        for kind in PersonKind.allCases { #expect(localizer.has(kind.localizationKey, .zhHans)) }
+        for status in EmployeeStatus.allCases { #expect(localizer.has(status.localizationKey, .zhHans)) }
+        for status in ProgramStatus.allCases { #expect(localizer.has(status.localizationKey, .zhHans)) }
+        for role in Role.allCases { #expect(localizer.has(role.localizationKey, .zhHans)) }
+    }
+
+    @Test func theDemoFillsAFreshDatabase() async throws {
+        try await withPodium { app in
+            try await DemoSeeder(db: app.db, clock: app.clock, hashing: PasswordHashing(app: app)).seed()
+            let programs = try await ProgramModel.query(on: app.db).all()
+            #expect(Set(programs.map(\.kind)) == ["games", "relay", "recognition"])
+            #expect(try await PersonModel.query(on: app.db).filter(\.$kind == "employee").count() == 7 * DemoSeeder.employeesPerCompany)
+            #expect(try await PersonModel.query(on: app.db).filter(\.$kind == "family").count() > 0)
+            try await Browser(app).signIn("leader@demo.podium", "demo-leader")
+            await #expect(throws: DemoError.self) {
+                try await DemoSeeder(db: app.db, clock: app.clock, hashing: PasswordHashing(app: app)).seed()
+            }
+        }
+    }
+
+    @Test func configurationReadsFlagsAndEnvironmentAndListsEveryProblem() throws {
+        let (config, rest) = try PodiumConfig.load(arguments: ["podium", "serve", "--database", "/tmp/x.sqlite", "--port", "9000"], environment: [:])
+        #expect(config.database == .sqliteFile("/tmp/x.sqlite"))
+        #expect(rest == ["podium", "serve", "--port", "9000"])
+        let (pg, _) = try PodiumConfig.load(arguments: ["podium", "serve"], environment: ["DATABASE_URL": "postgres://u:p@localhost/podium"])
+        #expect(pg.database.isPostgres)
+        let (demo, demoRest) = try PodiumConfig.load(arguments: ["podium", "serve", "--demo"], environment: [:])
+        #expect(demo.demo && demo.database == .sqliteFile(PodiumConfig.demoDatabasePath) && demoRest == ["podium", "serve"])
+        #expect(throws: ConfigError.self) {
+            try PodiumConfig.load(arguments: ["podium", "serve", "--database"], environment: ["PODIUM_ADMIN_EMAIL": "nope", "PODIUM_ADMIN_PASSWORD": "short"])
+        }
+        do {
+            _ = try PodiumConfig.load(arguments: ["podium", "--database"], environment: ["PODIUM_ADMIN_EMAIL": "nope", "PODIUM_ADMIN_PASSWORD": "short"])
+        } catch let error as ConfigError {
+            #expect(error.problems.count == 3)
+        }
+    }
+}

@@ -1,0 +1,61 @@
+import Fluent
+import Foundation
+import NIOConcurrencyHelpers
+import PodiumCore
+import SQLKit
+import Testing
+import VaporTesting
+@testable import PodiumApp
+
+/// The one test helper: a fresh, migrated app on in-memory SQLite, or on the PostgreSQL database named
+/// by `PODIUM_TEST_DATABASE_URL` (wiped first; tests then take turns, since they share it).
+func withPodium(_ test: (Application) async throws -> Void) async throws {
+    let postgresURL = ProcessInfo.processInfo.environment["PODIUM_TEST_DATABASE_URL"].flatMap { $0.isEmpty ? nil : $0 }
+    if postgresURL != nil { await PostgresTurn.shared.acquire() }
+    defer { if postgresURL != nil { PostgresTurn.shared.release() } }
+    try await withApp(configure: { app in
+        var config = PodiumConfig()
+        config.database = postgresURL.map { .postgres($0) } ?? .sqliteMemory
+        config.bcryptCost = 4
+        config.adminEmail = TestUsers.adminEmail
+        config.adminPassword = TestUsers.adminPassword
+        config.autoMigrate = false
+        app.logger.logLevel = .warning
+        try await configure(app, config: config)
+        if postgresURL != nil, let sql = app.db as? any SQLDatabase {
+            try await sql.raw("DROP SCHEMA public CASCADE").run()
+            try await sql.raw("CREATE SCHEMA public").run()
+        }
+        try await startUp(app)
+    }, test)
+}
+
+enum TestUsers {
+    static let adminEmail = "admin@test.podium"
+    static let adminPassword = "admin-password-1"
+}
+
+/// Serializes tests on a shared PostgreSQL database.
+final class PostgresTurn: Sendable {
+    static let shared = PostgresTurn()
+    private let state = NIOLockedValueBox<(busy: Bool, waiters: [CheckedContinuation<Void, Never>])>((false, []))
+
+    func acquire() async {
+        await withCheckedContinuation { continuation in
+            let runNow = state.withLockedValue { state -> Bool in
+                if state.busy { state.waiters.append(continuation); return false }
+                state.busy = true
+                return true
+            }
+            if runNow { continuation.resume() }
+        }
+    }
+
+    func release() {
+        let next = state.withLockedValue { state -> CheckedContinuation<Void, Never>? in
+            if state.waiters.isEmpty { state.busy = false; return nil }
+            return state.waiters.removeFirst()
+        }
+        next?.resume()
+    }
+}
