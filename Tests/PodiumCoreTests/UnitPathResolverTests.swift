@@ -71,8 +71,8 @@ import Testing
         #expect(resolve(["ＡＣＭＥ Group"]) == UnitPathResolution(existingID: nil, toCreate: [new("ＡＣＭＥ Group", .group)]))
     }
 
-    @Test func externalUnitsKeepTheirKindDownwards() {
-        #expect(resolve(["东城社区", "志愿队"]) == UnitPathResolution(existingID: 20, toCreate: [new("志愿队", .community)]))
+    @Test func outsideOrganizationsGetDepartmentsBelowThem() {
+        #expect(resolve(["东城社区", "志愿队"]) == UnitPathResolution(existingID: 20, toCreate: [new("志愿队", .department)]))
     }
 
     @Test func rootWinsOverAUnitOfTheSameNameDeeper() {

@@ -112,10 +112,10 @@ import Testing
         (.sector, [.company, .department], .company),
         (.company, [.department], .department),
         (.department, [.department], .department),
-        (.community, [.department], .community),
-        (.college, [.department], .college),
-        (.publicBody, [.department], .publicBody),
-        (.external, [.department], .external),
+        (.community, [.department], .department),
+        (.college, [.department], .department),
+        (.publicBody, [.department], .department),
+        (.external, [.department], .department),
     ])
     func childKinds(kind: UnitKind, allowed: [UnitKind], defaultChild: UnitKind) {
         #expect(kind.allowedChildKinds == allowed)

@@ -22,7 +22,8 @@ public enum Slug {
                 out.append("-")
             }
         }
+        out = String(out.prefix(maxLength))
         while out.hasSuffix("-") { out.removeLast() }
-        return String(out.prefix(maxLength))
+        return out
     }
 }

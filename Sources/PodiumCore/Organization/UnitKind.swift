@@ -15,8 +15,7 @@ public enum UnitKind: String, Sendable, Codable, CaseIterable {
         switch self {
         case .group: return .sector
         case .sector: return .company
-        case .company, .department: return .department
-        case .community, .college, .publicBody, .external: return self
+        case .company, .department, .community, .college, .publicBody, .external: return .department
         }
     }
 
