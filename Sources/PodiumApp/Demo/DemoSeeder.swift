@@ -89,9 +89,10 @@ struct DemoSeeder {
                     current = try await programs.changeStatus(current.id, to: status, expectedVersion: current.version, by: actor)
                 }
             }
-            _ = try await programs.create(ProgramInput(
+            let upcoming = try await programs.create(ProgramInput(
                 kind: .games, slug: "workers-games-2026", edition: 6, name: "6th Jinghua Workers' Games", theme: "Stronger together",
                 startDate: CalendarDate(year: 2026, month: 11, day: 21), endDate: nil, venue: "Zhijiang College Sports Ground", timeZone: "Asia/Shanghai"), by: actor)
+            _ = try await programs.changeStatus(upcoming.id, to: .open, expectedVersion: upcoming.version, by: actor)
 
             let users = UserService(db: tx, clock: clock, hashing: hashing)
             let demoUsers: [(String, String, String, [RoleGrant])] = [

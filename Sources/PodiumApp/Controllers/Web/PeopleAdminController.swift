@@ -53,7 +53,7 @@ struct PeopleAdminController: RouteCollection {
             PersonRow(id: person.id, name: person.name, employeeNumber: person.employeeNumber ?? "—", kind: req.t(person.kind.localizationKey),
                       gender: person.gender.map { req.t($0.localizationKey) } ?? "—",
                       birthDate: person.birthDate.map { DateDisplay.date($0, req.language) } ?? "—",
-                      unit: person.unitPath.last ?? "—", status: req.t(person.status.localizationKey))
+                      unit: person.unitPath.isEmpty ? "—" : person.unitPath.suffix(2).joined(separator: " › "), status: req.t(person.status.localizationKey))
         }
         func link(_ page: Int) -> String {
             var query = URLComponents()
