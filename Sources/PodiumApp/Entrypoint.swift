@@ -30,8 +30,7 @@ public enum PodiumMain {
     }
 
     private static func describe(_ error: any Error) -> String {
-        if let error = error as? CustomStringConvertible { return error.description }
-        return String(describing: error)
+        String(describing: error)
     }
 }
 

@@ -9,6 +9,7 @@ import Vapor
 /// Builds the application: database, migrations, middleware, views, commands, routes.
 public func configure(_ app: Application, config: PodiumConfig) async throws {
     app.podiumConfig = config
+    try ResourceLocation.use(on: app)
     app.localizer = try Localizer(directory: URL(fileURLWithPath: app.directory.resourcesDirectory).appendingPathComponent("Localization"))
 
     if config.demo { try DemoDatabase.prepareFresh(config.database, logger: app.logger) }
@@ -72,5 +73,20 @@ enum DatabaseSetup {
             try await sql.raw("PRAGMA busy_timeout=5000").run()
         }
         try await app.autoMigrate()
+    }
+}
+
+/// Templates, strings and CSS live in the checkout. Started from another folder, Podium finds them
+/// next to its own sources, while the database stays in the working directory.
+enum ResourceLocation {
+    static func use(on app: Application) throws {
+        let marker = "Localization/en.json"
+        if FileManager.default.fileExists(atPath: app.directory.resourcesDirectory + marker) { return }
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().path + "/"
+        let fallback = DirectoryConfiguration(workingDirectory: root)
+        guard FileManager.default.fileExists(atPath: fallback.resourcesDirectory + marker) else {
+            throw ConfigError(problems: ["Podium's Resources folder was not found in \(app.directory.workingDirectory) nor in \(root); start Podium from its checkout (the folder with Package.swift)."])
+        }
+        app.directory = fallback
     }
 }
