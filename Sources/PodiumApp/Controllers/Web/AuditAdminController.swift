@@ -37,7 +37,15 @@ struct AuditAdminController: RouteCollection {
     static func row(_ entry: AuditEntryDTO, _ req: Request) -> AuditRow {
         AuditRow(id: entry.id, at: req.formatDateTime(entry.at), actor: entry.actorName,
                  action: req.t("audit.action.\(entry.action)"), entity: "\(req.t("entity.\(entry.entityType)")) #\(entry.entityId)",
-                 summary: entry.summary, before: entry.before, after: entry.after, reason: entry.reason)
+                 summary: displaySummary(entry, req), before: entry.before, after: entry.after, reason: entry.reason)
+    }
+
+    /// Status changes are stored as codes (`draft → open`) and shown in the reader's language.
+    private static func displaySummary(_ entry: AuditEntryDTO, _ req: Request) -> String {
+        guard entry.action == "status" else { return entry.summary }
+        let parts = entry.summary.components(separatedBy: " → ").compactMap(ProgramStatus.init(rawValue:))
+        guard parts.count == 2 else { return entry.summary }
+        return parts.map { req.t($0.localizationKey) }.joined(separator: " → ")
     }
 }
 
