@@ -117,6 +117,9 @@ struct PlatformTests {
         #expect(rest == ["podium", "serve", "--port", "9000"])
         let (pg, _) = try PodiumConfig.load(arguments: ["podium", "serve"], environment: ["DATABASE_URL": "postgres://u:p@localhost/podium"])
         #expect(pg.database.isPostgres)
+        #expect(!pg.trustProxy)
+        #expect(try PodiumConfig.load(arguments: [], environment: ["PODIUM_TRUST_PROXY": "true"]).0.trustProxy)
+        #expect(throws: ConfigError.self) { try PodiumConfig.load(arguments: [], environment: ["PODIUM_TRUST_PROXY": "maybe"]) }
         let (demo, demoRest) = try PodiumConfig.load(arguments: ["podium", "serve", "--demo"], environment: [:])
         #expect(demo.demo && demo.database == .sqliteFile(PodiumConfig.demoDatabasePath) && demoRest == ["podium", "serve"])
         #expect(throws: ConfigError.self) {

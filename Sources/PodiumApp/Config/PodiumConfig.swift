@@ -31,6 +31,8 @@ public struct PodiumConfig: Sendable {
     public var adminPassword: String?
     /// Mark cookies Secure; set when Podium is served over HTTPS behind a proxy.
     public var secureCookies = false
+    /// Take the client address from `Forwarded` / `X-Forwarded-For`: only behind a proxy that sets them.
+    public var trustProxy = false
     /// bcrypt cost; tests lower it to stay fast.
     public var bcryptCost = 12
     /// Run migrations when the app starts (off only for commands that manage them themselves).
@@ -85,11 +87,12 @@ public struct PodiumConfig: Sendable {
                 problems.append("PODIUM_ADMIN_PASSWORD: \(issue.message.key == "error.password.tooShort" ? "must have at least \(PasswordPolicy.minLength) characters" : "must be at most \(PasswordPolicy.maxBytes) bytes")")
             }
         }
-        if let secure = environment["PODIUM_SECURE_COOKIES"] {
-            switch secure.lowercased() {
-            case "1", "true", "yes": config.secureCookies = true
-            case "0", "false", "no", "": config.secureCookies = false
-            default: problems.append("PODIUM_SECURE_COOKIES must be true or false, not \(secure)")
+        for (name, setting) in [("PODIUM_SECURE_COOKIES", \PodiumConfig.secureCookies), ("PODIUM_TRUST_PROXY", \PodiumConfig.trustProxy)] {
+            guard let value = environment[name] else { continue }
+            switch value.lowercased() {
+            case "1", "true", "yes": config[keyPath: setting] = true
+            case "0", "false", "no", "": config[keyPath: setting] = false
+            default: problems.append("\(name) must be true or false, not \(value)")
             }
         }
         guard problems.isEmpty else { throw ConfigError(problems: problems) }

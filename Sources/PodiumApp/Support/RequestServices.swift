@@ -26,10 +26,15 @@ extension Request {
         AccessPolicy().allows(actor, permission)
     }
 
-    /// The address a sign-in attempt is counted against.
+    /// The address a sign-in attempt is counted against. Proxy headers count only when configured,
+    /// or anyone could pose as any address.
     var clientAddress: String {
-        headers.forwarded.first?.for ?? headers.first(name: "X-Forwarded-For")?.split(separator: ",").first.map { String($0).trimmingCharacters(in: .whitespaces) }
-            ?? remoteAddress?.ipAddress ?? "unknown"
+        if application.podiumConfig.trustProxy,
+           let forwarded = headers.forwarded.first?.for
+            ?? headers.first(name: "X-Forwarded-For")?.split(separator: ",").first.map({ String($0).trimmingCharacters(in: .whitespaces) }) {
+            return forwarded
+        }
+        return remoteAddress?.ipAddress ?? "unknown"
     }
 
     func intParameter(_ name: String) throws -> Int {
