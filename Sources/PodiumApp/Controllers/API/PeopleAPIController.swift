@@ -44,7 +44,7 @@ struct PeopleAPIController: RouteCollection {
     func search(req: Request) async throws -> Page<PersonDTO> {
         let filter = try Self.filter(from: req)
         if req.allows(.viewDirectory) { return try await req.people.search(filter) }
-        guard !req.actor.ledUnitIDs.isEmpty else { try await req.require(.viewDirectory); return Page(items: [], total: 0, page: 1, perPage: 1) }
+        if req.actor.ledUnitIDs.isEmpty { try await req.require(.viewDirectory) }
         if let unit = filter.unitID { try await req.require(.viewUnit(unit)) }
         return try await req.people.search(filter, visibleUnits: req.actor.ledUnitIDs)
     }

@@ -21,7 +21,7 @@ struct UnitsAdminController: RouteCollection {
     }
 
     func list(req: Request) async throws -> Response {
-        guard req.allows(.viewDirectory) || !req.actor.ledUnitIDs.isEmpty else { try await req.require(.viewDirectory); throw Abort(.forbidden) }
+        if req.actor.ledUnitIDs.isEmpty { try await req.require(.viewDirectory) }
         var all = try await req.units.all()
         if !req.allows(.viewDirectory) {
             let tree = try await req.units.tree()
