@@ -77,7 +77,7 @@ struct PlatformTests {
         let localizer = try Localizer(directory: root.appendingPathComponent("Resources/Localization"))
         #expect(localizer.keys(.en) == localizer.keys(.zhHans))
         var used = Set<String>()
-        let pattern = try NSRegularExpression(pattern: #""((?:error|problem|nav|home|program|login|account|dashboard|units|people|import|programs|users|tokens|audit|action|filter|common|footer)\.[A-Za-z0-9_.]+)""#)
+        let pattern = try NSRegularExpression(pattern: #""((?:error|problem|nav|home|program|login|account|dashboard|units|people|import|programs|users|tokens|audit|action|filter|common|footer|rule|result|award|event)\.[A-Za-z0-9_.]+)""#)
         for folder in ["Sources", "Resources/Views"] {
             let enumerator = FileManager.default.enumerator(at: root.appendingPathComponent(folder), includingPropertiesForKeys: nil)!
             for case let file as URL in enumerator where ["swift", "leaf"].contains(file.pathExtension) {
