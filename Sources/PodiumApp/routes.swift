@@ -19,4 +19,5 @@ func routes(_ app: Application) throws {
     try app.register(collection: UnitsAPIController())
     try app.register(collection: PeopleAPIController())
     try app.register(collection: AccessAPIController())
+    try app.register(collection: GamesAPIController())
 }

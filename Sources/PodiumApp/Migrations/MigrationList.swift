@@ -11,5 +11,6 @@ enum MigrationList {
         M006_CreateAPITokens(),
         M007_CreateAuditEntries(),
         M008_CreateLoginAttempts(),
+        M009_CreateGamesTeamsEventsEntries(),
     ]
 }

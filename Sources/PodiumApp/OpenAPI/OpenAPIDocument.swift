@@ -34,6 +34,24 @@ enum OpenAPIDocument {
             "post": op("changeProgramStatus", "Move a program one step in its lifecycle (organizer)", params: [path("slug", string)],
                        body: "StatusChange", responses: [("200", ref("Program"))]),
         ]),
+        ("/api/v1/programs/{slug}/teams", [
+            "get": op("listTeams", "Teams of a games program", auth: false, params: [path("slug", string)], responses: [("200", array("Team"))]),
+            "post": op("createTeam", "Field a unit's team (organizer)", params: [path("slug", string)], body: "TeamInput", responses: [("201", ref("Team"))]),
+        ]),
+        ("/api/v1/programs/{slug}/events", [
+            "get": op("listEvents", "Events of a games program", auth: false, params: [path("slug", string)], responses: [("200", array("Event"))]),
+            "post": op("createEvent", "Add an event from a template or from scratch (organizer)", params: [path("slug", string)], body: "EventInput",
+                       responses: [("201", ref("Event"))]),
+        ]),
+        ("/api/v1/programs/{slug}/entries", [
+            "get": op("listEntries", "Entries (organizers: all; team leaders: their own team's)", params: [path("slug", string)],
+                      responses: [("200", array("Entry"))]),
+            "post": op("createEntry", "Enter athletes, checked against every entry rule (team leader of the team, or organizer with overrides)",
+                       params: [path("slug", string)], body: "EntryInput", responses: [("201", ref("Entry"))]),
+        ]),
+        ("/api/v1/event-templates", [
+            "get": op("listEventTemplates", "Ready-made events, named in the caller's language", auth: false, responses: [("200", array("EventTemplate"))]),
+        ]),
         ("/api/v1/units", [
             "get": op("listUnits", "The unit tree, flattened", responses: [("200", array("Unit"))]),
             "post": op("createUnit", "Create a unit (organizer)", body: "UnitInput", responses: [("201", ref("Unit"))]),
@@ -162,7 +180,41 @@ enum OpenAPIDocument {
             "entityType": string, "entityId": string, "summary": string, "before": string, "after": string, "reason": string,
         ], required: ["id", "at", "actorKind", "actorName", "action", "entityType", "entityId", "summary"])),
         ("AuditPage", page("AuditEntry")),
+        ("Team", object(["id": integer, "programId": integer, "unitId": integer, "name": string, "version": integer],
+                        required: ["id", "programId", "unitId", "name", "version"])),
+        ("TeamInput", object(["unitId": integer, "name": string], required: ["unitId"])),
+        ("Event", objectPairs(eventProperties(input: false), required: ["id", "programId", "name", "category", "format", "gender", "attempts", "lineUpMin",
+                                                                   "lineUpMax", "minimumWomen", "parentChild", "countsTowardLimit", "eventDate",
+                                                                   "venue", "awardKind", "awardTopN", "version"])),
+        ("EventInput", objectPairs(eventProperties(input: true), required: [])),
+        ("EntryInput", object([
+            "eventId": integer, "teamId": integer, "personIds": ["type": "array", "items": integer],
+            "override": object(["rules": ["type": "array", "items": enumeration(EntryRule.allCases.map(\.rawValue))], "reason": string],
+                               required: ["rules", "reason"]),
+        ], required: ["eventId", "teamId", "personIds"])),
+        ("Entry", object([
+            "id": integer, "eventId": integer, "teamId": integer, "personIds": ["type": "array", "items": integer],
+            "overriddenRules": ["type": "array", "items": enumeration(EntryRule.allCases.map(\.rawValue))], "overrideReason": string, "version": integer,
+        ], required: ["id", "eventId", "teamId", "personIds", "overriddenRules", "version"])),
+        ("EventTemplate", object([
+            "id": string, "name": string, "category": enumeration(EventCategory.allCases.map(\.rawValue)),
+            "format": enumeration(EventFormat.allCases.map(\.rawValue)), "gender": enumeration(EventGender.allCases.map(\.rawValue)),
+            "lineUpMin": integer, "lineUpMax": integer, "awardKind": enumeration(AwardKind.allCases.map(\.rawValue)),
+        ], required: ["id", "name", "category", "format", "gender", "lineUpMin", "lineUpMax", "awardKind"])),
     ]
+
+    private static func eventProperties(input: Bool) -> [(String, JSONValue)] {
+        let all: [(String, JSONValue)] = [
+            ("id", integer), ("programId", integer), ("templateId", string), ("name", string),
+            ("category", enumeration(EventCategory.allCases.map(\.rawValue))), ("format", enumeration(EventFormat.allCases.map(\.rawValue))),
+            ("gender", enumeration(EventGender.allCases.map(\.rawValue))), ("ageMin", integer), ("ageMax", integer), ("attempts", integer),
+            ("lineUpMin", integer), ("lineUpMax", integer), ("minimumWomen", integer), ("parentChild", boolean), ("childAgeMin", integer),
+            ("childAgeMax", integer), ("teamQuota", integer), ("countsTowardLimit", boolean), ("deadline", dateTime), ("eventDate", date),
+            ("venue", string), ("awardKind", enumeration(AwardKind.allCases.map(\.rawValue))), ("awardTopN", integer), ("version", integer),
+        ]
+        let skipped: Set<String> = input ? ["id", "programId", "version"] : []
+        return all.filter { !skipped.contains($0.0) }
+    }
 
     // MARK: Builders
 
@@ -178,6 +230,10 @@ enum OpenAPIDocument {
 
     private static func object(_ properties: KeyValuePairs<String, JSONValue>, required: [String]) -> JSONValue {
         ["type": "object", "properties": .object(properties.map { ($0.key, $0.value) }), "required": .array(required.map { .string($0) })]
+    }
+
+    private static func objectPairs(_ properties: [(String, JSONValue)], required: [String]) -> JSONValue {
+        ["type": "object", "properties": .object(properties), "required": .array(required.map { .string($0) })]
     }
 
     private static func page(_ item: String) -> JSONValue {

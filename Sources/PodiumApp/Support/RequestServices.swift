@@ -10,6 +10,7 @@ extension Request {
     var users: UserService { UserService(db: db, clock: application.clock, hashing: PasswordHashing(app: application)) }
     var tokens: TokenService { TokenService(db: db, clock: application.clock) }
     var sessions: SessionService { SessionService(db: db, clock: application.clock) }
+    var games: GamesService { GamesService(db: db, clock: application.clock) }
     var rosterImport: RosterImportService { RosterImportService(db: db, clock: application.clock, today: application.today) }
     var auth: AuthService {
         AuthService(db: db, clock: application.clock, hashing: PasswordHashing(app: application), throttle: application.podiumConfig.loginThrottle)
@@ -18,7 +19,10 @@ extension Request {
     /// Throws 401/403 unless the actor holds the permission. Unit checks load the unit tree.
     func require(_ permission: Permission) async throws {
         var tree: UnitTree?
-        if case .viewUnit = permission, !actor.isOrganizer { tree = try await units.tree() }
+        switch permission {
+        case .viewUnit, .enterTeam: if !actor.isOrganizer { tree = try await units.tree() }
+        default: break
+        }
         try AccessPolicy(tree: tree).require(actor, permission)
     }
 

@@ -7,6 +7,8 @@ public enum Permission: Sendable, Equatable {
     case managePrograms
     /// Read a person or a unit's people; team leaders see their own unit's subtree.
     case viewUnit(Int)
+    /// Register entries for the team of a unit: its team leaders (of it or a unit above it) and organizers.
+    case enterTeam(unitID: Int)
     /// Browse all people and units (the admin directory).
     case viewDirectory
     /// Enter results or timing for a program.
@@ -38,6 +40,8 @@ public struct AccessPolicy: Sendable {
             if actor.isOrganizer { return true }
             guard let tree else { return actor.ledUnitIDs.contains(unitID) }
             return actor.ledUnitIDs.contains { tree.isWithin(unitID, ancestorID: $0) }
+        case .enterTeam(let unitID):
+            return allows(actor, .viewUnit(unitID))
         case .officiate(let programID):
             return actor.isOrganizer || actor.programIDs(for: .official).contains(programID)
         case .review(let programID):

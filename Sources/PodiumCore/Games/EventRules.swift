@@ -108,3 +108,24 @@ public struct Athlete: Sendable, Equatable {
         self.guardianID = guardianID
     }
 }
+
+extension EventRules {
+    /// Problems with the event's own settings, before any entry is checked against them.
+    public var issues: [FieldIssue] {
+        var issues: [FieldIssue] = []
+        if name.trimmingCharacters(in: .whitespaces).isEmpty { issues.append(FieldIssue("name", "error.event.nameRequired")) }
+        if lineUpMin < 1 || lineUpMin > lineUpMax || lineUpMax > 100 {
+            issues.append(FieldIssue("lineUpMin", "error.event.lineUpRange", ["min": "\(lineUpMin)", "max": "\(lineUpMax)"]))
+        }
+        if minimumWomen < 0 || minimumWomen > lineUpMax {
+            issues.append(FieldIssue("minimumWomen", "error.event.minimumWomen", ["value": "\(minimumWomen)", "max": "\(lineUpMax)"]))
+        }
+        for (field, rule) in [("ageMin", age), ("childAgeMin", childAge)] {
+            if let min = rule.minimum, let max = rule.maximum, min > max {
+                issues.append(FieldIssue(field, "error.event.ageRange", ["min": "\(min)", "max": "\(max)"]))
+            }
+        }
+        if let quota = teamQuota, quota < 1 { issues.append(FieldIssue("teamQuota", "error.event.quota")) }
+        return issues
+    }
+}

@@ -1,0 +1,86 @@
+import PodiumCore
+import Vapor
+
+/// `/api/v1/programs/{slug}/teams|events|entries`: a games program's teams, events and entries.
+struct GamesAPIController: RouteCollection {
+    func boot(routes: any RoutesBuilder) throws {
+        let games = routes.grouped("api", "v1", "programs", ":slug")
+        games.get("teams", use: teams)
+        games.post("teams", use: createTeam)
+        games.get("events", use: events)
+        games.post("events", use: createEvent)
+        games.get("entries", use: entries)
+        games.post("entries", use: createEntry)
+        routes.get("api", "v1", "event-templates", use: templates)
+    }
+
+    private func program(_ req: Request) async throws -> ProgramModel {
+        let program = try await req.games.program(slug: req.parameters.get("slug") ?? "")
+        if program.status == ProgramStatus.draft.rawValue, !req.allows(.managePrograms) {
+            throw PodiumError.notFound(LocalizedMessage("error.program.notFound"))
+        }
+        return program
+    }
+
+    func teams(req: Request) async throws -> [TeamDTO] {
+        try await req.games.teams(programID: try await program(req).id!)
+    }
+
+    func createTeam(req: Request) async throws -> Response {
+        try await req.require(.managePrograms)
+        let team = try await req.games.createTeam(programID: try await program(req).id!, try req.content.decode(TeamInput.self), by: req.actor)
+        return try await team.encodeResponse(status: .created, for: req)
+    }
+
+    func events(req: Request) async throws -> [EventDTO] {
+        try await req.games.events(programID: try await program(req).id!)
+    }
+
+    func createEvent(req: Request) async throws -> Response {
+        try await req.require(.managePrograms)
+        let event = try await req.games.createEvent(program: try await program(req), try req.content.decode(EventInput.self),
+                                                    language: req.language, by: req.actor)
+        return try await event.encodeResponse(status: .created, for: req)
+    }
+
+    /// Organizers see every entry; a team leader sees and makes their own team's only.
+    func entries(req: Request) async throws -> [EntryDTO] {
+        let program = try await program(req)
+        if req.allows(.managePrograms) { return try await req.games.entries(programID: program.id!) }
+        guard req.actor.isAuthenticated else { throw PodiumError.unauthenticated }
+        let tree = try await req.units.tree()
+        let policy = AccessPolicy(tree: tree)
+        let own = try await req.games.teams(programID: program.id!).filter { policy.allows(req.actor, .enterTeam(unitID: $0.unitId)) }
+        guard !own.isEmpty else { throw PodiumError.forbidden(LocalizedMessage("error.forbidden")) }
+        var result: [EntryDTO] = []
+        for team in own { result += try await req.games.entries(programID: program.id!, teamID: team.id) }
+        return result
+    }
+
+    func createEntry(req: Request) async throws -> Response {
+        let program = try await program(req)
+        let input = try req.content.decode(EntryInput.self)
+        let team = try await req.games.team(input.teamId, programID: program.id!)
+        try await req.require(.enterTeam(unitID: team.$unit.id))
+        let entry = try await req.games.createEntry(program: program, input, by: req.actor, mayOverride: req.allows(.managePrograms))
+        return try await entry.encodeResponse(status: .created, for: req)
+    }
+
+    struct TemplateDTO: Content {
+        let id: String
+        let name: String
+        let category: EventCategory
+        let format: EventFormat
+        let gender: EventGender
+        let lineUpMin: Int
+        let lineUpMax: Int
+        let awardKind: AwardKind
+    }
+
+    func templates(req: Request) async throws -> [TemplateDTO] {
+        EventTemplate.catalogue.map {
+            TemplateDTO(id: $0.id, name: $0.name(req.language), category: $0.category, format: $0.format, gender: $0.gender,
+                        lineUpMin: $0.lineUpMin, lineUpMax: $0.lineUpMax, awardKind: $0.award)
+        }
+    }
+}

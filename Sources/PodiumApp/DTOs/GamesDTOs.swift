@@ -1,0 +1,90 @@
+import PodiumCore
+import Vapor
+
+struct TeamDTO: Content, Equatable {
+    let id: Int
+    let programId: Int
+    let unitId: Int
+    let name: String
+    let version: Int
+}
+
+struct TeamInput: Content {
+    var unitId: Int
+    var name: String?
+}
+
+struct EventDTO: Content, Equatable {
+    let id: Int
+    let programId: Int
+    let templateId: String?
+    let name: String
+    let category: EventCategory
+    let format: EventFormat
+    let gender: EventGender
+    let ageMin: Int?
+    let ageMax: Int?
+    let attempts: Int
+    let lineUpMin: Int
+    let lineUpMax: Int
+    let minimumWomen: Int
+    let parentChild: Bool
+    let childAgeMin: Int?
+    let childAgeMax: Int?
+    let teamQuota: Int?
+    let countsTowardLimit: Bool
+    let deadline: Date?
+    let eventDate: CalendarDate
+    let venue: String
+    let awardKind: AwardKind
+    let awardTopN: Int
+    let version: Int
+}
+
+/// A new event: from a template (`templateId`), from scratch, or a template with changes.
+struct EventInput: Content {
+    var templateId: String?
+    var name: String?
+    var category: EventCategory?
+    var format: EventFormat?
+    var gender: EventGender?
+    var ageMin: Int?
+    var ageMax: Int?
+    var attempts: Int?
+    var lineUpMin: Int?
+    var lineUpMax: Int?
+    var minimumWomen: Int?
+    var parentChild: Bool?
+    var childAgeMin: Int?
+    var childAgeMax: Int?
+    var teamQuota: Int?
+    var countsTowardLimit: Bool?
+    var deadline: Date?
+    var eventDate: CalendarDate?
+    var venue: String?
+    var awardKind: AwardKind?
+    var awardTopN: Int?
+}
+
+struct EntryOverride: Content {
+    var rules: [EntryRule]
+    var reason: String
+}
+
+struct EntryInput: Content {
+    var eventId: Int
+    var teamId: Int
+    var personIds: [Int]
+    /// Organizers only: rules knowingly set aside, with the reason recorded.
+    var override: EntryOverride?
+}
+
+struct EntryDTO: Content, Equatable {
+    let id: Int
+    let eventId: Int
+    let teamId: Int
+    let personIds: [Int]
+    let overriddenRules: [EntryRule]
+    let overrideReason: String?
+    let version: Int
+}

@@ -1,0 +1,74 @@
+import Fluent
+import Foundation
+
+/// A unit's representative team in a games program. Its leaders are the unit's team leaders.
+final class GamesTeamModel: Model, @unchecked Sendable {
+    static let schema = "games_teams"
+
+    @ID(custom: .id, generatedBy: .database) var id: Int?
+    @Parent(key: "program_id") var program: ProgramModel
+    @Parent(key: "unit_id") var unit: UnitModel
+    @Field(key: "name") var name: String
+    @Field(key: "version") var version: Int
+    @Timestamp(key: "created_at", on: .create) var createdAt: Date?
+
+    init() {}
+}
+
+final class GamesEventModel: Model, @unchecked Sendable {
+    static let schema = "games_events"
+
+    @ID(custom: .id, generatedBy: .database) var id: Int?
+    @Parent(key: "program_id") var program: ProgramModel
+    @OptionalField(key: "template_id") var templateID: String?
+    @Field(key: "name") var name: String
+    @Field(key: "category") var category: String
+    @Field(key: "format") var format: String
+    @Field(key: "gender") var gender: String
+    @OptionalField(key: "age_min") var ageMin: Int?
+    @OptionalField(key: "age_max") var ageMax: Int?
+    @Field(key: "attempts") var attempts: Int
+    @Field(key: "line_up_min") var lineUpMin: Int
+    @Field(key: "line_up_max") var lineUpMax: Int
+    @Field(key: "minimum_women") var minimumWomen: Int
+    @Field(key: "parent_child") var parentChild: Bool
+    @OptionalField(key: "child_age_min") var childAgeMin: Int?
+    @OptionalField(key: "child_age_max") var childAgeMax: Int?
+    @OptionalField(key: "team_quota") var teamQuota: Int?
+    @Field(key: "counts_toward_limit") var countsTowardLimit: Bool
+    @OptionalField(key: "deadline") var deadline: Date?
+    @Field(key: "event_date") var eventDate: String
+    @Field(key: "venue") var venue: String
+    @Field(key: "award_kind") var awardKind: String
+    @Field(key: "award_top_n") var awardTopN: Int
+    @Field(key: "version") var version: Int
+    @Timestamp(key: "created_at", on: .create) var createdAt: Date?
+
+    init() {}
+}
+
+final class GamesEntryModel: Model, @unchecked Sendable {
+    static let schema = "games_entries"
+
+    @ID(custom: .id, generatedBy: .database) var id: Int?
+    @Parent(key: "event_id") var event: GamesEventModel
+    @Parent(key: "team_id") var team: GamesTeamModel
+    /// Comma-separated rule names an organizer overrode for this entry.
+    @Field(key: "overridden_rules") var overriddenRules: String
+    @OptionalField(key: "override_reason") var overrideReason: String?
+    @Field(key: "version") var version: Int
+    @Timestamp(key: "created_at", on: .create) var createdAt: Date?
+
+    init() {}
+}
+
+final class GamesEntryMemberModel: Model, @unchecked Sendable {
+    static let schema = "games_entry_members"
+
+    @ID(custom: .id, generatedBy: .database) var id: Int?
+    @Parent(key: "entry_id") var entry: GamesEntryModel
+    @Parent(key: "person_id") var person: PersonModel
+    @Field(key: "position") var position: Int
+
+    init() {}
+}
