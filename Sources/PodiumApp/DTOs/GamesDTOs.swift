@@ -88,3 +88,50 @@ struct EntryDTO: Content, Equatable {
     let overrideReason: String?
     let version: Int
 }
+
+/// A result as an official types it: the mark as text (`12.34`, `1:02.3`, `5.62`), or attempts for
+/// field events (`x` for a failed one), or a status without a mark.
+struct ResultInput: Content {
+    var entryId: Int
+    var status: ResultStatus?
+    var mark: String?
+    var attempts: [String]?
+    var official: Bool?
+    /// Required when correcting an existing result.
+    var version: Int?
+}
+
+struct ResultDTO: Content, Equatable {
+    let entryId: Int
+    let status: ResultStatus
+    let mark: Int?
+    let display: String
+    let attempts: [Int]
+    let official: Bool
+    let version: Int
+}
+
+/// One line of an event's ranking.
+struct RankedResultDTO: Content {
+    let entryId: Int
+    let teamId: Int
+    let teamName: String
+    let names: [String]
+    let place: Int?
+    let tied: Bool
+    let status: ResultStatus?
+    let mark: String
+    let points: String
+    let award: Bool
+    let official: Bool
+}
+
+struct StandingDTO: Content {
+    let teamId: Int
+    let teamName: String
+    let rank: Int
+    let tied: Bool
+    let points: String
+    let placeCounts: [Int]
+    let prize: Int?
+}

@@ -12,5 +12,6 @@ enum MigrationList {
         M007_CreateAuditEntries(),
         M008_CreateLoginAttempts(),
         M009_CreateGamesTeamsEventsEntries(),
+        M010_CreateGamesResults(),
     ]
 }

@@ -72,3 +72,20 @@ final class GamesEntryMemberModel: Model, @unchecked Sendable {
 
     init() {}
 }
+
+/// An entry's result: provisional until an official confirms it. Corrections are audited with before and after.
+final class GamesResultModel: Model, @unchecked Sendable {
+    static let schema = "games_results"
+
+    @ID(custom: .id, generatedBy: .database) var id: Int?
+    @Parent(key: "entry_id") var entry: GamesEntryModel
+    @Field(key: "status") var status: String
+    @OptionalField(key: "mark") var mark: Int?
+    /// Valid attempts as comma-separated marks; failed attempts are not stored.
+    @OptionalField(key: "attempts") var attempts: String?
+    @Field(key: "official") var official: Bool
+    @Field(key: "version") var version: Int
+    @Timestamp(key: "updated_at", on: .update) var updatedAt: Date?
+
+    init() {}
+}

@@ -49,6 +49,15 @@ enum OpenAPIDocument {
             "post": op("createEntry", "Enter athletes, checked against every entry rule (team leader of the team, or organizer with overrides)",
                        params: [path("slug", string)], body: "EntryInput", responses: [("201", ref("Entry"))]),
         ]),
+        ("/api/v1/programs/{slug}/events/{eventId}/results", [
+            "get": op("listResults", "An event's ranking with points and awards", auth: false, params: [path("slug", string), path("eventId", integer)],
+                      responses: [("200", array("RankedResult"))]),
+            "post": op("recordResult", "Record or correct a result (official of the program, or organizer)",
+                       params: [path("slug", string), path("eventId", integer)], body: "ResultInput", responses: [("200", ref("Result"))]),
+        ]),
+        ("/api/v1/programs/{slug}/standings", [
+            "get": op("standings", "The group ranking of teams", auth: false, params: [path("slug", string)], responses: [("200", array("Standing"))]),
+        ]),
         ("/api/v1/event-templates", [
             "get": op("listEventTemplates", "Ready-made events, named in the caller's language", auth: false, responses: [("200", array("EventTemplate"))]),
         ]),
@@ -196,6 +205,23 @@ enum OpenAPIDocument {
             "id": integer, "eventId": integer, "teamId": integer, "personIds": ["type": "array", "items": integer],
             "overriddenRules": ["type": "array", "items": enumeration(EntryRule.allCases.map(\.rawValue))], "overrideReason": string, "version": integer,
         ], required: ["id", "eventId", "teamId", "personIds", "overriddenRules", "version"])),
+        ("ResultInput", object([
+            "entryId": integer, "status": enumeration(ResultStatus.allCases.map(\.rawValue)), "mark": string,
+            "attempts": ["type": "array", "items": string], "official": boolean, "version": integer,
+        ], required: ["entryId"])),
+        ("Result", object([
+            "entryId": integer, "status": enumeration(ResultStatus.allCases.map(\.rawValue)), "mark": integer, "display": string,
+            "attempts": ["type": "array", "items": integer], "official": boolean, "version": integer,
+        ], required: ["entryId", "status", "display", "attempts", "official", "version"])),
+        ("RankedResult", object([
+            "entryId": integer, "teamId": integer, "teamName": string, "names": ["type": "array", "items": string], "place": integer,
+            "tied": boolean, "status": enumeration(ResultStatus.allCases.map(\.rawValue)), "mark": string, "points": string,
+            "award": boolean, "official": boolean,
+        ], required: ["entryId", "teamId", "teamName", "names", "tied", "mark", "points", "award", "official"])),
+        ("Standing", object([
+            "teamId": integer, "teamName": string, "rank": integer, "tied": boolean, "points": string,
+            "placeCounts": ["type": "array", "items": integer], "prize": integer,
+        ], required: ["teamId", "teamName", "rank", "tied", "points", "placeCounts"])),
         ("EventTemplate", object([
             "id": string, "name": string, "category": enumeration(EventCategory.allCases.map(\.rawValue)),
             "format": enumeration(EventFormat.allCases.map(\.rawValue)), "gender": enumeration(EventGender.allCases.map(\.rawValue)),

@@ -11,6 +11,9 @@ struct GamesAPIController: RouteCollection {
         games.post("events", use: createEvent)
         games.get("entries", use: entries)
         games.post("entries", use: createEntry)
+        games.get("events", ":eventId", "results", use: results)
+        games.post("events", ":eventId", "results", use: recordResult)
+        games.get("standings", use: standings)
         routes.get("api", "v1", "event-templates", use: templates)
     }
 
@@ -64,6 +67,24 @@ struct GamesAPIController: RouteCollection {
         try await req.require(.enterTeam(unitID: team.$unit.id))
         let entry = try await req.games.createEntry(program: program, input, by: req.actor, mayOverride: req.allows(.managePrograms))
         return try await entry.encodeResponse(status: .created, for: req)
+    }
+
+    func results(req: Request) async throws -> [RankedResultDTO] {
+        let program = try await program(req)
+        return try await GamesResultsService(db: req.db, clock: req.application.clock).ranking(programID: program.id!, eventID: try req.intParameter("eventId"))
+    }
+
+    /// Officials of the program (and organizers) enter results.
+    func recordResult(req: Request) async throws -> ResultDTO {
+        let program = try await program(req)
+        try await req.require(.officiate(programID: program.id!))
+        return try await GamesResultsService(db: req.db, clock: req.application.clock)
+            .record(programID: program.id!, eventID: try req.intParameter("eventId"), try req.content.decode(ResultInput.self), by: req.actor)
+    }
+
+    func standings(req: Request) async throws -> [StandingDTO] {
+        let program = try await program(req)
+        return try await GamesResultsService(db: req.db, clock: req.application.clock).standings(programID: program.id!)
     }
 
     struct TemplateDTO: Content {

@@ -1,0 +1,163 @@
+import Fluent
+import Foundation
+import PodiumCore
+
+/// Results of a games program: typed marks in, rankings, points and team standings out (PodiumCore).
+struct GamesResultsService {
+    let db: any Database
+    let clock: PodiumClock
+
+    /// Records or corrects a result. A correction needs the version that was read; the audit log keeps
+    /// every earlier value with who changed it and when.
+    func record(programID: Int, eventID: Int, _ input: ResultInput, by actor: Actor) async throws -> ResultDTO {
+        try await db.transaction { tx in
+            guard let event = try await GamesEventModel.find(eventID, on: tx), event.$program.id == programID else {
+                throw PodiumError.notFound(LocalizedMessage("error.games.eventNotFound"))
+            }
+            guard let entry = try await GamesEntryModel.find(input.entryId, on: tx), entry.$event.id == eventID else {
+                throw PodiumError.invalid("entryId", "error.games.notEntered", ["event": event.name])
+            }
+            let format = EventFormat(rawValue: event.format) ?? .timed
+            guard let kind = format.markKind else {
+                throw PodiumError.invalid("entryId", "error.games.matchEvent", ["event": event.name])
+            }
+            let (status, mark, attempts) = try Self.parse(input, kind: kind, format: format, maxAttempts: event.attempts)
+            let existing = try await GamesResultModel.query(on: tx).filter(\.$entry.$id == entry.id!).first()
+            let model = existing ?? GamesResultModel()
+            let before = existing.map { $0.dto(kind: kind) }
+            if let existing {
+                try await VersionGuard.bump(GamesResultModel.schema, id: existing.id!, expected: input.version, on: tx)
+                model.version = existing.version + 1
+            } else {
+                model.$entry.id = entry.id!
+                model.version = 1
+            }
+            model.status = status.rawValue
+            model.mark = mark
+            model.attempts = attempts.isEmpty ? nil : attempts.map(String.init).joined(separator: ",")
+            model.official = input.official ?? false
+            try await model.save(on: tx)
+            let after = model.dto(kind: kind)
+            try await AuditLog(db: tx, clock: clock).record(actor, action: existing == nil ? "create" : "update", entityType: "result",
+                                                            entityID: "\(entry.id!)", summary: "\(event.name): \(after.display)",
+                                                            before: before, after: after)
+            return after
+        }
+    }
+
+    static func parse(_ input: ResultInput, kind: MarkKind, format: EventFormat, maxAttempts: Int) throws -> (ResultStatus, Int?, [Int]) {
+        let status = input.status ?? .ok
+        guard status == .ok else { return (status, nil, []) }
+        if format == .measured, let typed = input.attempts, !typed.isEmpty {
+            guard typed.count <= maxAttempts else {
+                throw PodiumError.invalid("attempts", "error.games.tooManyAttempts", ["count": "\(typed.count)", "max": "\(maxAttempts)"])
+            }
+            var valid: [Int] = []
+            for (index, text) in typed.enumerated() {
+                let trimmed = text.trimmingCharacters(in: .whitespaces).lowercased()
+                if ["x", "×", "-", ""].contains(trimmed) { continue }
+                do { valid.append(try MarkFormat.parse(text, as: kind)) } catch {
+                    throw PodiumError.invalid("attempts[\(index)]", "error.mark.distance", ["value": text])
+                }
+            }
+            guard let best = valid.max() else { return (.nm, nil, []) }
+            return (.ok, best, valid)
+        }
+        guard let text = input.mark, !text.trimmingCharacters(in: .whitespaces).isEmpty else {
+            throw PodiumError.invalid("mark", "error.games.markRequired")
+        }
+        return (.ok, try MarkFormat.parse(text, as: kind), [])
+    }
+
+    /// An event's ranking with points and awards.
+    func ranking(programID: Int, eventID: Int) async throws -> [RankedResultDTO] {
+        guard let event = try await GamesEventModel.find(eventID, on: db), event.$program.id == programID else {
+            throw PodiumError.notFound(LocalizedMessage("error.games.eventNotFound"))
+        }
+        let context = try await Context.load(programID: programID, db: db)
+        return context.ranked(event)
+    }
+
+    /// The group ranking: points by place summed per team, ties broken by first places, then seconds.
+    func standings(programID: Int) async throws -> [StandingDTO] {
+        let context = try await Context.load(programID: programID, db: db)
+        var placings: [TeamPlacing] = []
+        for event in context.events {
+            for line in context.ranked(event) {
+                guard let place = line.place else { continue }
+                placings.append(TeamPlacing(teamID: line.teamId, place: place, points: context.points[line.entryId] ?? .zero))
+            }
+        }
+        let standings = TeamRanking.standings(teamIDs: context.teams.map { $0.id! }, placings: placings)
+        let names = Dictionary(uniqueKeysWithValues: context.teams.map { ($0.id!, $0.name) })
+        return standings.map {
+            StandingDTO(teamId: $0.teamID, teamName: names[$0.teamID] ?? "", rank: $0.rank, tied: $0.tied, points: $0.total.description,
+                        placeCounts: $0.placeCounts, prize: $0.prize)
+        }
+    }
+
+    /// Everything a ranking needs, loaded once per request.
+    final class Context {
+        var events: [GamesEventModel] = []
+        var teams: [GamesTeamModel] = []
+        var entriesByEvent: [Int: [GamesEntryModel]] = [:]
+        var results: [Int: GamesResultModel] = [:]
+        var names: [Int: [String]] = [:]
+        var points: [Int: Points] = [:]
+
+        static func load(programID: Int, db: any Database) async throws -> Context {
+            let context = Context()
+            context.events = try await GamesEventModel.query(on: db).filter(\.$program.$id == programID).sort(\.$id).all()
+            context.teams = try await GamesTeamModel.query(on: db).filter(\.$program.$id == programID).all()
+            let entries = try await GamesEntryModel.query(on: db).filter(\.$event.$id ~~ context.events.compactMap(\.id)).all()
+            context.entriesByEvent = Dictionary(grouping: entries, by: { $0.$event.id })
+            let entryIDs = entries.compactMap(\.id)
+            if !entryIDs.isEmpty {
+                for result in try await GamesResultModel.query(on: db).filter(\.$entry.$id ~~ entryIDs).all() { context.results[result.$entry.id] = result }
+                let members = try await GamesEntryMemberModel.query(on: db).filter(\.$entry.$id ~~ entryIDs).sort(\.$position).with(\.$person).all()
+                for member in members { context.names[member.$entry.id, default: []].append(member.person.name) }
+            }
+            return context
+        }
+
+        func ranked(_ event: GamesEventModel) -> [RankedResultDTO] {
+            let format = EventFormat(rawValue: event.format) ?? .timed
+            guard let kind = format.markKind else { return [] }
+            let entries = entriesByEvent[event.id!] ?? []
+            let performances = entries.compactMap { entry -> Performance? in
+                guard let result = results[entry.id!] else { return nil }
+                let attempts = (result.attempts ?? "").split(separator: ",").compactMap { Int($0) }
+                return Performance(entryID: entry.id!, status: ResultStatus(rawValue: result.status) ?? .ok, mark: result.mark, attempts: attempts)
+            }
+            let ranked = Ranking.rank(performances, kind: kind, breakTiesOnAttempts: format == .measured)
+            let awarded = PointsTable.individualDefault.award(ranked, policy: .shared)
+            for (entry, value) in awarded { points[entry] = value }
+            let awardees = Set(AwardRule(topN: event.awardTopN, kind: AwardKind(rawValue: event.awardKind) ?? .individual).awardedEntries(ranked).map(\.entryID))
+            let teamNames = Dictionary(uniqueKeysWithValues: teams.map { ($0.id!, $0.name) })
+            let byID = Dictionary(uniqueKeysWithValues: entries.map { ($0.id!, $0) })
+            var lines = ranked.map { line -> RankedResultDTO in
+                let entry = byID[line.performance.entryID]!
+                let result = results[entry.id!]
+                return RankedResultDTO(entryId: entry.id!, teamId: entry.$team.id, teamName: teamNames[entry.$team.id] ?? "", names: names[entry.id!] ?? [],
+                                       place: line.place, tied: line.tied, status: line.performance.status,
+                                       mark: line.performance.mark.map { MarkFormat.format($0, as: kind) } ?? line.performance.status.rawValue.uppercased(),
+                                       points: (awarded[entry.id!] ?? .zero).description, award: awardees.contains(entry.id!), official: result?.official ?? false)
+            }
+            // Entries still waiting for a result are listed last, without a place.
+            for entry in entries where results[entry.id!] == nil {
+                lines.append(RankedResultDTO(entryId: entry.id!, teamId: entry.$team.id, teamName: teamNames[entry.$team.id] ?? "", names: names[entry.id!] ?? [],
+                                             place: nil, tied: false, status: nil, mark: "", points: "0", award: false, official: false))
+            }
+            return lines
+        }
+    }
+}
+
+extension GamesResultModel {
+    func dto(kind: MarkKind) -> ResultDTO {
+        let status = ResultStatus(rawValue: self.status) ?? .ok
+        return ResultDTO(entryId: $entry.id, status: status, mark: mark,
+                         display: mark.map { MarkFormat.format($0, as: kind) } ?? status.rawValue.uppercased(),
+                         attempts: (attempts ?? "").split(separator: ",").compactMap { Int($0) }, official: official, version: version)
+    }
+}
