@@ -63,6 +63,15 @@ struct GamesResultsTests {
             #expect(history.map(\.action) == ["create", "update"])
             #expect(history[1].before?.contains("12.50") == true && history[1].after?.contains("12.05") == true)
 
+            let page = try await Browser(app).get("/p/games/standings", headers: ["Accept-Language": "zh-CN"])
+            #expect(page.status == .ok)
+            #expect(page.body.string.contains("一等奖"))
+            #expect(page.body.string.contains("Alpha"))
+            let results = try await Browser(app).get("/p/games/results")
+            #expect(results.body.string.contains("12.05"))
+            #expect(results.body.string.contains("<td>2=</td>"))
+            #expect(results.body.string.contains("DNS"))
+
             let outsider = API(app: app, token: try await app.makeToken(.teamLeader, unitID: teams[0].unitId))
             #expect(try await outsider.send(.POST, path, json: #"{"entryId":\#(entryIDs[5]),"mark":"12.00"}"#).status == .forbidden)
         }

@@ -1,0 +1,51 @@
+import PodiumCore
+import Vapor
+
+/// The public results and standings of a games program.
+struct GamesPublicController: RouteCollection {
+    func boot(routes: any RoutesBuilder) throws {
+        routes.get("p", ":slug", "results", use: results)
+        routes.get("p", ":slug", "standings", use: standings)
+    }
+
+    private func program(_ req: Request) async throws -> ProgramModel {
+        let program = try await req.games.program(slug: req.parameters.get("slug") ?? "")
+        if program.status == ProgramStatus.draft.rawValue, !req.allows(.managePrograms) {
+            throw PodiumError.notFound(LocalizedMessage("error.program.notFound"))
+        }
+        return program
+    }
+
+    func results(req: Request) async throws -> Response {
+        let program = try await program(req)
+        let context = try await GamesResultsService.Context.load(programID: program.id!, db: req.db)
+        let events = context.events.map { event -> GamesResultsContext.Event in
+            let lines = context.ranked(event).map { line in
+                GamesResultsContext.Line(
+                    place: line.place.map { "\($0)\(line.tied ? "=" : "")" } ?? "",
+                    names: line.names.joined(separator: "、"), team: line.teamName,
+                    mark: line.status.map { $0 == .ok ? line.mark : req.t($0.localizationKey) } ?? "—",
+                    points: line.points == "0" ? "" : line.points, award: line.award, provisional: line.status != nil && !line.official)
+            }
+            return .init(id: event.id!, name: event.name, category: req.t((EventCategory(rawValue: event.category) ?? .competition).localizationKey),
+                         lines: lines, hasLines: !lines.isEmpty)
+        }
+        let title = "\(program.name) · \(req.t("games.results"))"
+        return try await req.page("games/results", GamesResultsContext(page: PageContext(req, title: title), program: ProgramView(program.dto, req),
+                                                                       events: events, hasEvents: !events.isEmpty))
+    }
+
+    func standings(req: Request) async throws -> Response {
+        let program = try await program(req)
+        let standings = try await GamesResultsService(db: req.db, clock: req.application.clock).standings(programID: program.id!)
+        let rows = standings.map { row in
+            GamesStandingsContext.Row(rank: "\(row.rank)\(row.tied ? "=" : "")", team: row.teamName, points: row.points,
+                                      firsts: row.placeCounts.first ?? 0, seconds: row.placeCounts.dropFirst().first ?? 0,
+                                      thirds: row.placeCounts.dropFirst(2).first ?? 0,
+                                      prize: row.prize.map { req.t("games.prize.\($0)") })
+        }
+        let title = "\(program.name) · \(req.t("games.standings"))"
+        return try await req.page("games/standings", GamesStandingsContext(page: PageContext(req, title: title), program: ProgramView(program.dto, req),
+                                                                           rows: rows, hasRows: !rows.isEmpty))
+    }
+}
