@@ -72,6 +72,18 @@ struct GamesResultsTests {
             #expect(results.body.string.contains("<td>2=</td>"))
             #expect(results.body.string.contains("DNS"))
 
+            let awards = try await API(app: app).send(.GET, "/api/v1/programs/games/awards").decode(AwardsDTO.self)
+            #expect((awards.individual, awards.collective, awards.parentChild) == (4, 0, 0))
+            #expect(awards.medals.map(\.teamName) == ["Gamma", "Alpha", "Beta"])
+            #expect(awards.medals.map(\.rank) == [1, 2, 2])
+            #expect(awards.prizes.map(\.teamName) == ["Alpha", "Gamma", "Beta"])
+            let awardsPage = try await Browser(app).get("/p/games/awards")
+            #expect(awardsPage.body.string.contains("4 individual awards, 0 collective awards, 0 parent-child awards"))
+            #expect(awardsPage.body.string.contains("Beta won the third prize of the group award"))
+            let chineseAwards = try await Browser(app).get("/p/games/awards", headers: ["Accept-Language": "zh-CN"])
+            #expect(chineseAwards.body.string.contains("共产生个人奖 4 个、集体奖 0 个、亲子奖 0 个"))
+            #expect(chineseAwards.body.string.contains("Alpha荣获团体奖一等奖"))
+
             let outsider = API(app: app, token: try await app.makeToken(.teamLeader, unitID: teams[0].unitId))
             #expect(try await outsider.send(.POST, path, json: #"{"entryId":\#(entryIDs[5]),"mark":"12.00"}"#).status == .forbidden)
         }

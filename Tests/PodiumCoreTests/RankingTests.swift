@@ -96,3 +96,17 @@ struct RankingTests {
         #expect(summary.count(.individual) == 12 && summary.count(.parentChild) == 3 && summary.count(.collective) == 0)
     }
 }
+
+@Suite("Medal table")
+struct MedalTableTests {
+    @Test func teamsAreOrderedByGoldThenSilverThenBronzeAndEqualTeamsShareARank() {
+        let rows = MedalTable.compute(teamIDs: [1, 2, 3, 4, 5], places: [
+            (1, 1), (1, 3), (2, 1), (2, 2), (3, 2), (3, 2), (3, 3), (4, 2), (4, 2), (4, 3), (1, 4), (5, 7),
+        ])
+        #expect(rows.map(\.teamID) == [2, 1, 3, 4, 5])
+        #expect(rows.map(\.rank) == [1, 2, 3, 3, 5])
+        #expect(rows[0].gold == 1 && rows[0].silver == 1 && rows[0].total == 2)
+        #expect(rows[4].total == 0)
+        #expect(MedalTable.compute(teamIDs: [], places: []).isEmpty)
+    }
+}

@@ -135,3 +135,37 @@ struct StandingDTO: Content {
     let placeCounts: [Int]
     let prize: Int?
 }
+
+struct AwardsDTO: Content {
+    struct Medals: Content {
+        let teamId: Int
+        let teamName: String
+        let rank: Int
+        let gold: Int
+        let silver: Int
+        let bronze: Int
+        let total: Int
+    }
+    struct Prize: Content {
+        let teamId: Int
+        let teamName: String
+        let prize: Int
+    }
+    struct Awardee: Content {
+        let place: Int
+        let names: [String]
+        let teamName: String
+    }
+    struct EventAwards: Content {
+        let eventId: Int
+        let name: String
+        let kind: AwardKind
+        let awardees: [Awardee]
+    }
+    let individual: Int
+    let collective: Int
+    let parentChild: Int
+    let prizes: [Prize]
+    let medals: [Medals]
+    let events: [EventAwards]
+}

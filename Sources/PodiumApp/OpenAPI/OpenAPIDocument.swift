@@ -58,6 +58,10 @@ enum OpenAPIDocument {
         ("/api/v1/programs/{slug}/standings", [
             "get": op("standings", "The group ranking of teams", auth: false, params: [path("slug", string)], responses: [("200", array("Standing"))]),
         ]),
+        ("/api/v1/programs/{slug}/awards", [
+            "get": op("awards", "Award counts by kind, awardees per event, medal table and group award prizes", auth: false,
+                      params: [path("slug", string)], responses: [("200", ref("Awards"))]),
+        ]),
         ("/api/v1/event-templates", [
             "get": op("listEventTemplates", "Ready-made events, named in the caller's language", auth: false, responses: [("200", array("EventTemplate"))]),
         ]),
@@ -222,6 +226,18 @@ enum OpenAPIDocument {
             "teamId": integer, "teamName": string, "rank": integer, "tied": boolean, "points": string,
             "placeCounts": ["type": "array", "items": integer], "prize": integer,
         ], required: ["teamId", "teamName", "rank", "tied", "points", "placeCounts"])),
+        ("Awards", object([
+            "individual": integer, "collective": integer, "parentChild": integer,
+            "prizes": ["type": "array", "items": object(["teamId": integer, "teamName": string, "prize": integer], required: ["teamId", "teamName", "prize"])],
+            "medals": ["type": "array", "items": object(["teamId": integer, "teamName": string, "rank": integer, "gold": integer, "silver": integer,
+                                                         "bronze": integer, "total": integer],
+                                                        required: ["teamId", "teamName", "rank", "gold", "silver", "bronze", "total"])],
+            "events": ["type": "array", "items": object([
+                "eventId": integer, "name": string, "kind": enumeration(AwardKind.allCases.map(\.rawValue)),
+                "awardees": ["type": "array", "items": object(["place": integer, "names": ["type": "array", "items": string], "teamName": string],
+                                                              required: ["place", "names", "teamName"])],
+            ], required: ["eventId", "name", "kind", "awardees"])],
+        ], required: ["individual", "collective", "parentChild", "prizes", "medals", "events"])),
         ("EventTemplate", object([
             "id": string, "name": string, "category": enumeration(EventCategory.allCases.map(\.rawValue)),
             "format": enumeration(EventFormat.allCases.map(\.rawValue)), "gender": enumeration(EventGender.allCases.map(\.rawValue)),

@@ -96,6 +96,33 @@ struct GamesResultsService {
         }
     }
 
+    /// The awards of a program: counts by kind, the awardees of each event, the medal table, and the
+    /// group award prizes.
+    func awards(programID: Int) async throws -> AwardsDTO {
+        let context = try await Context.load(programID: programID, db: db)
+        var summary = AwardSummary()
+        var events: [AwardsDTO.EventAwards] = []
+        var places: [(teamID: Int, place: Int)] = []
+        for event in context.events {
+            let kind = AwardKind(rawValue: event.awardKind) ?? .individual
+            let lines = context.ranked(event)
+            let awarded = lines.filter(\.award)
+            summary.add(kind, count: awarded.count)
+            places += lines.compactMap { line in line.place.map { (line.teamId, $0) } }
+            events.append(.init(eventId: event.id!, name: event.name, kind: kind,
+                                awardees: awarded.map { .init(place: $0.place ?? 0, names: $0.names, teamName: $0.teamName) }))
+        }
+        let names = Dictionary(uniqueKeysWithValues: context.teams.map { ($0.id!, $0.name) })
+        let medals = MedalTable.compute(teamIDs: context.teams.map { $0.id! }, places: places).map {
+            AwardsDTO.Medals(teamId: $0.teamID, teamName: names[$0.teamID] ?? "", rank: $0.rank, gold: $0.gold, silver: $0.silver, bronze: $0.bronze, total: $0.total)
+        }
+        let prizes = try await standings(programID: programID).compactMap { row in
+            row.prize.map { AwardsDTO.Prize(teamId: row.teamId, teamName: row.teamName, prize: $0) }
+        }
+        return AwardsDTO(individual: summary.count(.individual), collective: summary.count(.collective), parentChild: summary.count(.parentChild),
+                         prizes: prizes, medals: medals, events: events)
+    }
+
     /// Everything a ranking needs, loaded once per request.
     final class Context {
         var events: [GamesEventModel] = []

@@ -39,3 +39,19 @@ struct GamesStandingsContext: Encodable {
     let rows: [Row]
     let hasRows: Bool
 }
+
+struct GamesAwardsContext: Encodable {
+    struct Event: Encodable {
+        let name: String
+        let kind: String
+        let awardees: [String]
+        let hasAwardees: Bool
+    }
+    let page: PageContext
+    let program: ProgramView
+    let summary: String
+    let prizes: [String]
+    let medals: [AwardsDTO.Medals]
+    let hasMedals: Bool
+    let events: [Event]
+}

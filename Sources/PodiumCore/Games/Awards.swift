@@ -35,3 +35,35 @@ public struct AwardSummary: Sendable, Equatable {
 
     public func count(_ kind: AwardKind) -> Int { counts[kind] ?? 0 }
 }
+
+/// Gold, silver and bronze per team, ordered by golds, then silvers, then bronzes.
+public struct MedalRow: Sendable, Equatable {
+    public let teamID: Int
+    public let gold: Int
+    public let silver: Int
+    public let bronze: Int
+    public let rank: Int
+
+    public var total: Int { gold + silver + bronze }
+}
+
+public enum MedalTable {
+    /// `places` holds one (team, place) per placed entry; places 1 to 3 count. Every team in `teamIDs` is listed.
+    public static func compute(teamIDs: [Int], places: [(teamID: Int, place: Int)]) -> [MedalRow] {
+        var medals: [Int: [Int]] = Dictionary(uniqueKeysWithValues: teamIDs.map { ($0, [0, 0, 0]) })
+        for (team, place) in places where (1...3).contains(place) {
+            medals[team, default: [0, 0, 0]][place - 1] += 1
+        }
+        let ordered = medals.keys.sorted { a, b in
+            let x = medals[a]!, y = medals[b]!
+            return x != y ? x.lexicographicallyPrecedes(y, by: >) : a < b
+        }
+        var rows: [MedalRow] = []
+        for (index, team) in ordered.enumerated() {
+            let counts = medals[team]!
+            let rank = index > 0 && medals[ordered[index - 1]]! == counts ? rows[index - 1].rank : index + 1
+            rows.append(MedalRow(teamID: team, gold: counts[0], silver: counts[1], bronze: counts[2], rank: rank))
+        }
+        return rows
+    }
+}

@@ -14,6 +14,7 @@ struct GamesAPIController: RouteCollection {
         games.get("events", ":eventId", "results", use: results)
         games.post("events", ":eventId", "results", use: recordResult)
         games.get("standings", use: standings)
+        games.get("awards", use: awards)
         routes.get("api", "v1", "event-templates", use: templates)
     }
 
@@ -85,6 +86,11 @@ struct GamesAPIController: RouteCollection {
     func standings(req: Request) async throws -> [StandingDTO] {
         let program = try await program(req)
         return try await GamesResultsService(db: req.db, clock: req.application.clock).standings(programID: program.id!)
+    }
+
+    func awards(req: Request) async throws -> AwardsDTO {
+        let program = try await program(req)
+        return try await GamesResultsService(db: req.db, clock: req.application.clock).awards(programID: program.id!)
     }
 
     struct TemplateDTO: Content {

@@ -6,6 +6,7 @@ struct GamesPublicController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
         routes.get("p", ":slug", "results", use: results)
         routes.get("p", ":slug", "standings", use: standings)
+        routes.get("p", ":slug", "awards", use: awards)
     }
 
     private func program(_ req: Request) async throws -> ProgramModel {
@@ -33,6 +34,24 @@ struct GamesPublicController: RouteCollection {
         let title = "\(program.name) · \(req.t("games.results"))"
         return try await req.page("games/results", GamesResultsContext(page: PageContext(req, title: title), program: ProgramView(program.dto, req),
                                                                        events: events, hasEvents: !events.isEmpty))
+    }
+
+    /// Summarised the way the results are announced: "36 individual awards, 18 collective awards ...".
+    func awards(req: Request) async throws -> Response {
+        let program = try await program(req)
+        let awards = try await GamesResultsService(db: req.db, clock: req.application.clock).awards(programID: program.id!)
+        let summary = req.t("games.awardSummary", ["individual": "\(awards.individual)", "collective": "\(awards.collective)",
+                                                   "parentChild": "\(awards.parentChild)"])
+        let prizes = awards.prizes.map { req.t("games.prizeWon", ["team": $0.teamName, "prize": req.t("games.prize.\($0.prize)")]) }
+        let events = awards.events.map { event in
+            GamesAwardsContext.Event(name: event.name, kind: req.t(event.kind.localizationKey),
+                                     awardees: event.awardees.map { "\($0.place). \($0.names.joined(separator: "、")) (\($0.teamName))" },
+                                     hasAwardees: !event.awardees.isEmpty)
+        }
+        let title = "\(program.name) · \(req.t("games.awards"))"
+        return try await req.page("games/awards", GamesAwardsContext(page: PageContext(req, title: title), program: ProgramView(program.dto, req),
+                                                                     summary: summary, prizes: prizes, medals: awards.medals,
+                                                                     hasMedals: !awards.medals.isEmpty, events: events))
     }
 
     func standings(req: Request) async throws -> Response {
