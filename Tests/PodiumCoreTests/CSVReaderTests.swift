@@ -121,3 +121,18 @@ import Testing
         #expect(table.records.last == CSVRecord(line: 20_001, fields: ["E19999", "张伟19999", "男", "1990-01-01", "集团/公司, 0"]))
     }
 }
+
+@Suite("CSV writer")
+struct CSVWriterTests {
+    @Test func fieldsAreQuotedOnlyWhenNeededAndFormulasAreDefused() throws {
+        var csv = CSVWriter(header: ["place", "name", "mark"])
+        csv.append(["1", "张伟, 王芳", "12.34"])
+        csv.append(["", "He said \"go\"", "=SUM(A1)"])
+        csv.append(["2", "-5", "@x"])
+        #expect(csv.text == "\u{FEFF}place,name,mark\r\n1,\"张伟, 王芳\",12.34\r\n,\"He said \"\"go\"\"\",'=SUM(A1)\r\n2,-5,'@x\r\n")
+        // What the writer writes, the reader reads back.
+        let table = try CSVReader.read(Data(csv.text.utf8))
+        #expect(table.header == ["place", "name", "mark"])
+        #expect(table.records.count == 3 && table.records[0].fields[1] == "张伟, 王芳" && table.records[1].fields[1] == "He said \"go\"")
+    }
+}

@@ -27,6 +27,6 @@ struct EventTemplateTests {
         #expect(EventTemplate.template("tug-of-war")?.name(.zhHans) == "拔河")
         #expect(EventTemplate.template("tug-of-war")?.isLineUp == true)
         #expect(EventTemplate.template("three-legged")?.isLineUp == false)
-        #expect(EventFormat.timed.markKind == .time && EventFormat.headToHead.markKind == nil)
+        #expect(EventFormat.timed.markKind == .time && EventFormat.headToHead.markKind == .place)
     }
 }

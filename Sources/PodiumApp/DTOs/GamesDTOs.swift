@@ -64,6 +64,8 @@ struct EventInput: Content {
     var venue: String?
     var awardKind: AwardKind?
     var awardTopN: Int?
+    /// Required when changing an event.
+    var version: Int?
 }
 
 struct EntryOverride: Content {
@@ -168,4 +170,46 @@ struct AwardsDTO: Content {
     let prizes: [Prize]
     let medals: [Medals]
     let events: [EventAwards]
+}
+
+/// A games program's scoring. `version` is 0 while the program still uses the standard settings.
+struct GamesSettingsDTO: Content, Equatable {
+    let individualPoints: String
+    let collectivePoints: String
+    let parentChildPoints: String
+    let tiePolicy: TiePointsPolicy
+    let prizes: Int
+    let personEventLimit: Int?
+    let version: Int
+}
+
+/// Points tables as organizers write them (`7-5-4-3-2-1`). Omitted fields keep their value;
+/// `personEventLimit` 0 removes the limit.
+struct GamesSettingsInput: Content {
+    var individualPoints: String?
+    var collectivePoints: String?
+    var parentChildPoints: String?
+    var tiePolicy: TiePointsPolicy?
+    var prizes: Int?
+    var personEventLimit: Int?
+    var version: Int?
+}
+
+/// An entry that breaks a rule as the rules stand now, each problem in words.
+struct FlaggedEntryDTO: Content {
+    struct Problem: Content {
+        let rule: EntryRule
+        let message: String
+    }
+    let entryId: Int
+    let eventId: Int
+    let teamId: Int
+    let names: [String]
+    let problems: [Problem]
+}
+
+/// A changed event, with the entries its new rules flag.
+struct EventUpdateDTO: Content {
+    let event: EventDTO
+    let entriesBreakingRules: [FlaggedEntryDTO]
 }

@@ -13,5 +13,6 @@ enum MigrationList {
         M008_CreateLoginAttempts(),
         M009_CreateGamesTeamsEventsEntries(),
         M010_CreateGamesResults(),
+        M011_CreateGamesSettings(),
     ]
 }

@@ -89,3 +89,21 @@ final class GamesResultModel: Model, @unchecked Sendable {
 
     init() {}
 }
+
+/// A games program's scoring: points tables per kind of event, tied places, prizes, the person limit.
+/// Programs without a row use `GamesScoring.standard`.
+final class GamesSettingsModel: Model, @unchecked Sendable {
+    static let schema = "games_settings"
+
+    @ID(custom: .id, generatedBy: .database) var id: Int?
+    @Parent(key: "program_id") var program: ProgramModel
+    @Field(key: "individual_points") var individualPoints: String
+    @Field(key: "collective_points") var collectivePoints: String
+    @Field(key: "parent_child_points") var parentChildPoints: String
+    @Field(key: "tie_policy") var tiePolicy: String
+    @Field(key: "prizes") var prizes: Int
+    @OptionalField(key: "person_event_limit") var personEventLimit: Int?
+    @Field(key: "version") var version: Int
+
+    init() {}
+}

@@ -49,6 +49,36 @@ enum OpenAPIDocument {
             "post": op("createEntry", "Enter athletes, checked against every entry rule (team leader of the team, or organizer with overrides)",
                        params: [path("slug", string)], body: "EntryInput", responses: [("201", ref("Entry"))]),
         ]),
+        ("/api/v1/programs/{slug}/events/{eventId}", [
+            "put": op("updateEvent", "Change an event (organizer). Omitted fields keep their value, except ageMin, ageMax, childAgeMin, childAgeMax, teamQuota and deadline, which are removed when omitted. Returns the entries its new rules flag.",
+                      params: [path("slug", string), path("eventId", integer)], body: "EventInput", responses: [("200", ref("EventUpdate"))]),
+            "delete": op("deleteEvent", "Remove an event nobody has entered (organizer)", params: [path("slug", string), path("eventId", integer)],
+                         responses: [("204", noContent), ("409", ref("Problem"))]),
+        ]),
+        ("/api/v1/programs/{slug}/entries/{entryId}", [
+            "delete": op("deleteEntry", "Withdraw an entry without a result (the team's leader while entries are open, or organizer)",
+                         params: [path("slug", string), path("entryId", integer)], responses: [("204", noContent), ("409", ref("Problem"))]),
+        ]),
+        ("/api/v1/programs/{slug}/entries/flagged", [
+            "get": op("listFlaggedEntries", "Entries that break a rule as the rules stand now, each problem in words (organizers: all; team leaders: their own)",
+                      params: [path("slug", string)], responses: [("200", array("FlaggedEntry"))]),
+        ]),
+        ("/api/v1/programs/{slug}/scoring", [
+            "get": op("getScoring", "Points tables per kind of event, tie policy, group award prizes and the per-person event limit", auth: false,
+                      params: [path("slug", string)], responses: [("200", ref("Scoring"))]),
+            "put": op("updateScoring", "Change the scoring (organizer); version 0 while the standard settings apply", params: [path("slug", string)],
+                      body: "ScoringInput", responses: [("200", ref("Scoring"))]),
+        ]),
+        ("/api/v1/programs/{slug}/entries.csv", [
+            "get": op("exportEntries", "Entries as CSV (organizers: all; team leaders: their own team's)", params: [path("slug", string)],
+                      responses: [("200", csv)]),
+        ]),
+        ("/api/v1/programs/{slug}/results.csv", [
+            "get": op("exportResults", "Every event's ranking as CSV", auth: false, params: [path("slug", string)], responses: [("200", csv)]),
+        ]),
+        ("/api/v1/programs/{slug}/standings.csv", [
+            "get": op("exportStandings", "The group ranking as CSV", auth: false, params: [path("slug", string)], responses: [("200", csv)]),
+        ]),
         ("/api/v1/programs/{slug}/events/{eventId}/results", [
             "get": op("listResults", "An event's ranking with points and awards", auth: false, params: [path("slug", string), path("eventId", integer)],
                       responses: [("200", array("RankedResult"))]),
@@ -238,6 +268,20 @@ enum OpenAPIDocument {
                                                               required: ["place", "names", "teamName"])],
             ], required: ["eventId", "name", "kind", "awardees"])],
         ], required: ["individual", "collective", "parentChild", "prizes", "medals", "events"])),
+        ("FlaggedEntry", object([
+            "entryId": integer, "eventId": integer, "teamId": integer, "names": ["type": "array", "items": string],
+            "problems": ["type": "array", "items": object(["rule": enumeration(EntryRule.allCases.map(\.rawValue)), "message": string],
+                                                          required: ["rule", "message"])],
+        ], required: ["entryId", "eventId", "teamId", "names", "problems"])),
+        ("EventUpdate", object(["event": ref("Event"), "entriesBreakingRules": array("FlaggedEntry")], required: ["event", "entriesBreakingRules"])),
+        ("Scoring", object([
+            "individualPoints": string, "collectivePoints": string, "parentChildPoints": string,
+            "tiePolicy": enumeration(TiePointsPolicy.allCases.map(\.rawValue)), "prizes": integer, "personEventLimit": integer, "version": integer,
+        ], required: ["individualPoints", "collectivePoints", "parentChildPoints", "tiePolicy", "prizes", "version"])),
+        ("ScoringInput", object([
+            "individualPoints": string, "collectivePoints": string, "parentChildPoints": string,
+            "tiePolicy": enumeration(TiePointsPolicy.allCases.map(\.rawValue)), "prizes": integer, "personEventLimit": integer, "version": integer,
+        ], required: ["version"])),
         ("EventTemplate", object([
             "id": string, "name": string, "category": enumeration(EventCategory.allCases.map(\.rawValue)),
             "format": enumeration(EventFormat.allCases.map(\.rawValue)), "gender": enumeration(EventGender.allCases.map(\.rawValue)),
@@ -254,7 +298,7 @@ enum OpenAPIDocument {
             ("childAgeMax", integer), ("teamQuota", integer), ("countsTowardLimit", boolean), ("deadline", dateTime), ("eventDate", date),
             ("venue", string), ("awardKind", enumeration(AwardKind.allCases.map(\.rawValue))), ("awardTopN", integer), ("version", integer),
         ]
-        let skipped: Set<String> = input ? ["id", "programId", "version"] : []
+        let skipped: Set<String> = input ? ["id", "programId"] : []
         return all.filter { !skipped.contains($0.0) }
     }
 
@@ -265,6 +309,8 @@ enum OpenAPIDocument {
     private static let boolean: JSONValue = ["type": "boolean"]
     private static let date: JSONValue = ["type": "string", "format": "date"]
     private static let dateTime: JSONValue = ["type": "string", "format": "date-time"]
+    private static let csv: JSONValue = ["type": "string", "contentMediaType": "text/csv"]
+    private static let noContent: JSONValue = ["type": "null"]
 
     private static func ref(_ name: String) -> JSONValue { ["$ref": .string("#/components/schemas/\(name)")] }
     private static func array(_ name: String) -> JSONValue { ["type": "array", "items": ref(name)] }
@@ -304,7 +350,10 @@ enum OpenAPIDocument {
             pairs.append(("requestBody", ["required": true, "content": .object([(rawBody, ["schema": ["type": "string"]] as JSONValue)])]))
         }
         var responseList: [(String, JSONValue)] = responses.map { status, schema in
-            (status, ["description": status.hasPrefix("2") ? "Success" : "Unavailable", "content": ["application/json": ["schema": schema]]])
+            if status == "204" { return (status, ["description": "Done; nothing to return"]) }
+            if schema["contentMediaType"] != nil { return (status, ["description": "Success", "content": ["text/csv": ["schema": ["type": "string"]]]]) }
+            if status == "409" { return (status, problem("Refused while something depends on it")) }
+            return (status, ["description": status.hasPrefix("2") ? "Success" : "Unavailable", "content": ["application/json": ["schema": schema]]])
         }
         let hasInput = body != nil || rawBody != nil || !params.isEmpty
         if hasInput { responseList.append(("400", problem("The request could not be read"))) }

@@ -18,9 +18,7 @@ struct GamesResultsService {
                 throw PodiumError.invalid("entryId", "error.games.notEntered", ["event": event.name])
             }
             let format = EventFormat(rawValue: event.format) ?? .timed
-            guard let kind = format.markKind else {
-                throw PodiumError.invalid("entryId", "error.games.matchEvent", ["event": event.name])
-            }
+            let kind = format.markKind
             let (status, mark, attempts) = try Self.parse(input, kind: kind, format: format, maxAttempts: event.attempts)
             let existing = try await GamesResultModel.query(on: tx).filter(\.$entry.$id == entry.id!).first()
             let model = existing ?? GamesResultModel()
@@ -88,7 +86,7 @@ struct GamesResultsService {
                 placings.append(TeamPlacing(teamID: line.teamId, place: place, points: context.points[line.entryId] ?? .zero))
             }
         }
-        let standings = TeamRanking.standings(teamIDs: context.teams.map { $0.id! }, placings: placings)
+        let standings = TeamRanking.standings(teamIDs: context.teams.map { $0.id! }, placings: placings, prizes: context.scoring.prizes)
         let names = Dictionary(uniqueKeysWithValues: context.teams.map { ($0.id!, $0.name) })
         return standings.map {
             StandingDTO(teamId: $0.teamID, teamName: names[$0.teamID] ?? "", rank: $0.rank, tied: $0.tied, points: $0.total.description,
@@ -131,9 +129,11 @@ struct GamesResultsService {
         var results: [Int: GamesResultModel] = [:]
         var names: [Int: [String]] = [:]
         var points: [Int: Points] = [:]
+        var scoring = GamesScoring.standard
 
         static func load(programID: Int, db: any Database) async throws -> Context {
             let context = Context()
+            context.scoring = try await GamesScoringService(db: db, clock: .system).scoring(programID: programID)
             context.events = try await GamesEventModel.query(on: db).filter(\.$program.$id == programID).sort(\.$id).all()
             context.teams = try await GamesTeamModel.query(on: db).filter(\.$program.$id == programID).all()
             let entries = try await GamesEntryModel.query(on: db).filter(\.$event.$id ~~ context.events.compactMap(\.id)).all()
@@ -149,7 +149,7 @@ struct GamesResultsService {
 
         func ranked(_ event: GamesEventModel) -> [RankedResultDTO] {
             let format = EventFormat(rawValue: event.format) ?? .timed
-            guard let kind = format.markKind else { return [] }
+            let kind = format.markKind
             let entries = entriesByEvent[event.id!] ?? []
             let performances = entries.compactMap { entry -> Performance? in
                 guard let result = results[entry.id!] else { return nil }
@@ -157,7 +157,8 @@ struct GamesResultsService {
                 return Performance(entryID: entry.id!, status: ResultStatus(rawValue: result.status) ?? .ok, mark: result.mark, attempts: attempts)
             }
             let ranked = Ranking.rank(performances, kind: kind, breakTiesOnAttempts: format == .measured)
-            let awarded = PointsTable.individualDefault.award(ranked, policy: .shared)
+            let awardKind = AwardKind(rawValue: event.awardKind) ?? .individual
+            let awarded = scoring.table(for: awardKind).award(ranked, policy: scoring.tiePolicy)
             for (entry, value) in awarded { points[entry] = value }
             let awardees = Set(AwardRule(topN: event.awardTopN, kind: AwardKind(rawValue: event.awardKind) ?? .individual).awardedEntries(ranked).map(\.entryID))
             let teamNames = Dictionary(uniqueKeysWithValues: teams.map { ($0.id!, $0.name) })

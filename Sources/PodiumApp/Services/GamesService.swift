@@ -56,6 +56,13 @@ struct GamesService {
         try await GamesEventModel.query(on: db).filter(\.$program.$id == programID).sort(\.$id).all().map(\.dto)
     }
 
+    func event(_ id: Int, programID: Int) async throws -> GamesEventModel {
+        guard let event = try await GamesEventModel.find(id, on: db), event.$program.id == programID else {
+            throw PodiumError.notFound(LocalizedMessage("error.games.eventNotFound"))
+        }
+        return event
+    }
+
     func createEvent(program: ProgramModel, _ input: EventInput, language: Language, by actor: Actor) async throws -> EventDTO {
         var template: EventTemplate?
         if let id = input.templateId {
@@ -65,6 +72,71 @@ struct GamesService {
         let model = GamesEventModel()
         model.$program.id = program.id!
         model.templateID = template?.id
+        model.version = 1
+        try Self.apply(input, to: model, template: template, language: language, program: program)
+        return try await db.transaction { tx in
+            try await model.create(on: tx)
+            try await AuditLog(db: tx, clock: clock).record(actor, action: "create", entityType: "event", entityID: "\(model.id!)",
+                                                            summary: model.name, before: Nothing?.none, after: model.dto)
+            return model.dto
+        }
+    }
+
+    /// Changes an event. Fields left out keep their value, except the optional limits (ages, quota,
+    /// deadline), which are replaced: leaving one out removes it. Every entry is checked again and the
+    /// ones that now break a rule come back with the reasons.
+    func updateEvent(program: ProgramModel, eventID: Int, _ input: EventInput, by actor: Actor) async throws -> (EventDTO, [FlaggedEntry]) {
+        try await db.transaction { tx in
+            let service = GamesService(db: tx, clock: clock)
+            let model = try await service.event(eventID, programID: program.id!)
+            let before = model.dto
+            guard let expected = input.version else { throw PodiumError.invalid("version", "error.version.required") }
+            var changes = input
+            changes.name = input.name ?? model.name
+            changes.category = input.category ?? EventCategory(rawValue: model.category)
+            changes.format = input.format ?? EventFormat(rawValue: model.format)
+            changes.gender = input.gender ?? EventGender(rawValue: model.gender)
+            changes.attempts = input.attempts ?? model.attempts
+            changes.lineUpMin = input.lineUpMin ?? model.lineUpMin
+            changes.lineUpMax = input.lineUpMax ?? model.lineUpMax
+            changes.minimumWomen = input.minimumWomen ?? model.minimumWomen
+            changes.parentChild = input.parentChild ?? model.parentChild
+            changes.countsTowardLimit = input.countsTowardLimit ?? model.countsTowardLimit
+            changes.eventDate = input.eventDate ?? CalendarDate(parsing: model.eventDate)
+            changes.venue = input.venue ?? model.venue
+            changes.awardKind = input.awardKind ?? AwardKind(rawValue: model.awardKind)
+            changes.awardTopN = input.awardTopN ?? model.awardTopN
+            let entryIDs = try await GamesEntryModel.query(on: tx).filter(\.$event.$id == eventID).all(\.$id).compactMap { $0 }
+            if changes.format?.rawValue != model.format, !entryIDs.isEmpty,
+               try await GamesResultModel.query(on: tx).filter(\.$entry.$id ~~ entryIDs).count() > 0 {
+                throw PodiumError.invalid("format", "error.event.formatHasResults", ["event": model.name])
+            }
+            try Self.apply(changes, to: model, template: nil, language: .en, program: program)
+            try await VersionGuard.bump(GamesEventModel.schema, id: eventID, expected: expected, on: tx)
+            model.version = expected + 1
+            try await model.save(on: tx)
+            try await AuditLog(db: tx, clock: clock).record(actor, action: "update", entityType: "event", entityID: "\(eventID)",
+                                                            summary: model.name, before: before, after: model.dto)
+            return (model.dto, try await service.flaggedEntries(programID: program.id!).filter { $0.eventID == eventID })
+        }
+    }
+
+    /// Removes an event that nobody has entered yet.
+    func deleteEvent(programID: Int, eventID: Int, by actor: Actor) async throws {
+        try await db.transaction { tx in
+            let model = try await GamesService(db: tx, clock: clock).event(eventID, programID: programID)
+            let entries = try await GamesEntryModel.query(on: tx).filter(\.$event.$id == eventID).count()
+            guard entries == 0 else { throw PodiumError.conflict(LocalizedMessage("error.event.hasEntries", ["event": model.name, "count": "\(entries)"])) }
+            let before = model.dto
+            try await model.delete(on: tx)
+            try await AuditLog(db: tx, clock: clock).record(actor, action: "delete", entityType: "event", entityID: "\(eventID)",
+                                                            summary: before.name, before: before, after: Nothing?.none)
+        }
+    }
+
+    /// Fills an event from the input, falling back to the template, and refuses settings that cannot work.
+    private static func apply(_ input: EventInput, to model: GamesEventModel, template: EventTemplate?, language: Language,
+                              program: ProgramModel) throws {
         model.name = input.name?.collapsingWhitespace ?? template?.name(language) ?? ""
         model.category = (input.category ?? template?.category ?? .competition).rawValue
         model.format = (input.format ?? template?.format ?? .timed).rawValue
@@ -85,17 +157,10 @@ struct GamesService {
         model.venue = input.venue?.trimmingCharacters(in: .whitespaces) ?? ""
         model.awardKind = (input.awardKind ?? template?.award ?? .individual).rawValue
         model.awardTopN = input.awardTopN ?? template?.awardTopN ?? 6
-        model.version = 1
         var issues = model.rules.issues
         if model.attempts < 1 || model.attempts > 6 { issues.append(FieldIssue("attempts", "error.event.attempts")) }
         if model.awardTopN < 0 || model.awardTopN > 16 { issues.append(FieldIssue("awardTopN", "error.event.awardTopN")) }
         if !issues.isEmpty { throw PodiumError.validation(issues) }
-        return try await db.transaction { tx in
-            try await model.create(on: tx)
-            try await AuditLog(db: tx, clock: clock).record(actor, action: "create", entityType: "event", entityID: "\(model.id!)",
-                                                            summary: model.name, before: Nothing?.none, after: model.dto)
-            return model.dto
-        }
     }
 
     // MARK: Entries
@@ -158,6 +223,46 @@ struct GamesService {
         }
     }
 
+    /// Withdraws an entry. Team leaders may while entries are open; an entry with a result stays.
+    func deleteEntry(program: ProgramModel, entryID: Int, by actor: Actor, mayOverride: Bool) async throws {
+        try await db.transaction { tx in
+            let eventIDs = try await GamesEventModel.query(on: tx).filter(\.$program.$id == program.id!).all(\.$id).compactMap { $0 }
+            guard let entry = try await GamesEntryModel.find(entryID, on: tx), eventIDs.contains(entry.$event.id) else {
+                throw PodiumError.notFound(LocalizedMessage("error.games.entryNotFound"))
+            }
+            if program.status != ProgramStatus.open.rawValue, !mayOverride {
+                throw PodiumError.invalid("entry", "error.games.entriesClosed", ["program": program.name])
+            }
+            if try await GamesResultModel.query(on: tx).filter(\.$entry.$id == entryID).first() != nil {
+                throw PodiumError.conflict(LocalizedMessage("error.games.entryHasResult"))
+            }
+            let before = entry.dto(personIDs: try await GamesService(db: tx, clock: clock).memberIDs(of: [entryID])[entryID] ?? [])
+            try await GamesEntryMemberModel.query(on: tx).filter(\.$entry.$id == entryID).delete()
+            try await entry.delete(on: tx)
+            try await AuditLog(db: tx, clock: clock).record(actor, action: "delete", entityType: "entry", entityID: "\(entryID)",
+                                                            summary: "entry \(entryID)", before: before, after: Nothing?.none)
+        }
+    }
+
+    /// Every entry that breaks a rule as the rules stand now (after a rule or the person limit changed),
+    /// leaving out the rules an organizer overrode for it. The deadline is not checked again.
+    func flaggedEntries(programID: Int) async throws -> [FlaggedEntry] {
+        let check = try await entryCheck(programID: programID)
+        guard !check.existing.isEmpty else { return [] }
+        let personIDs = Array(Set(check.existing.flatMap(\.personIDs)))
+        let athletes = Dictionary(uniqueKeysWithValues: try await athletes(personIDs, programID: programID).map { ($0.personID, $0) })
+        let members = Dictionary(uniqueKeysWithValues: check.existing.map { entry in (entry.entryID, entry.personIDs.compactMap { athletes[$0] }) })
+        let entries = Dictionary(uniqueKeysWithValues: try await GamesEntryModel.query(on: db).filter(\.$id ~~ check.existing.map(\.entryID)).all()
+            .map { ($0.id!, $0) })
+        return check.recheckAll(members: members).compactMap { flagged in
+            let overridden = Set((entries[flagged.entryID]?.overriddenRules ?? "").split(separator: ",").map(String.init))
+            let remaining = flagged.violations.filter { !overridden.contains($0.rule.rawValue) }
+            guard !remaining.isEmpty, let entry = entries[flagged.entryID] else { return nil }
+            return FlaggedEntry(entryID: flagged.entryID, eventID: entry.$event.id, teamID: entry.$team.id,
+                                names: (members[flagged.entryID] ?? []).map(\.name), violations: remaining)
+        }
+    }
+
     /// People as the rules see them, each with the team their unit fields in this program.
     func athletes(_ personIDs: [Int], programID: Int) async throws -> [Athlete] {
         let people = try await PersonModel.query(on: db).filter(\.$id ~~ personIDs).all()
@@ -182,14 +287,23 @@ struct GamesService {
         let members = try await memberIDs(of: entries.compactMap(\.id))
         return EntryCheck(rules: events.map(\.rules),
                           existing: entries.map { ExistingEntry(entryID: $0.id!, eventID: $0.$event.id, teamID: $0.$team.id, personIDs: members[$0.id!] ?? []) },
-                          personEventLimit: nil)
+                          personEventLimit: try await GamesScoringService(db: db, clock: clock).scoring(programID: programID).personEventLimit)
     }
 
-    private func memberIDs(of entryIDs: [Int]) async throws -> [Int: [Int]] {
+    func memberIDs(of entryIDs: [Int]) async throws -> [Int: [Int]] {
         guard !entryIDs.isEmpty else { return [:] }
         let members = try await GamesEntryMemberModel.query(on: db).filter(\.$entry.$id ~~ entryIDs).sort(\.$position).all()
         return Dictionary(grouping: members, by: { $0.$entry.id }).mapValues { $0.map { $0.$person.id } }
     }
+}
+
+/// An entry that breaks a rule as the rules stand now.
+struct FlaggedEntry: Sendable {
+    let entryID: Int
+    let eventID: Int
+    let teamID: Int
+    let names: [String]
+    let violations: [RuleViolation]
 }
 
 extension GamesTeamModel {

@@ -72,6 +72,11 @@ extension Request {
         application.localizer.message(message, language)
     }
 
+    /// "third prize" / "三等奖", for any number of group award prizes.
+    func prizeName(_ prize: Int) -> String {
+        prize <= 3 ? t("games.prize.\(prize)") : t("games.prize.nth", ["ordinal": NumberDisplay.englishOrdinal(prize), "cn": NumberDisplay.chinese(prize)])
+    }
+
     var now: Date { application.clock.now() }
 
     /// Whether the caller wants JSON rather than a page: the API, or an explicit Accept header.

@@ -11,14 +11,14 @@ public enum EventFormat: String, Sendable, Codable, CaseIterable {
     /// Matches between two sides (tug of war, basketball, badminton, table tennis).
     case headToHead = "head_to_head"
 
-    /// The mark kind results are typed in; head-to-head events are placed by their matches.
-    public var markKind: MarkKind? {
+    /// The mark kind results are typed in; head-to-head events get the final places their matches decided.
+    public var markKind: MarkKind {
         switch self {
         case .timed: return .time
         case .measured: return .distance
         case .counted: return .count
         case .judged: return .score
-        case .headToHead: return nil
+        case .headToHead: return .place
         }
     }
 

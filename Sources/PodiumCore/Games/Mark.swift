@@ -10,8 +10,10 @@ public enum MarkKind: String, Sendable, Codable, CaseIterable {
     case count
     /// A judged score in hundredths of a point; higher wins.
     case score
+    /// A final place decided by matches (tug of war, basketball); lower wins, equal places share.
+    case place
 
-    public var lowerIsBetter: Bool { self == .time }
+    public var lowerIsBetter: Bool { self == .time || self == .place }
 }
 
 /// Why an entry has no valid mark.
@@ -112,8 +114,19 @@ public enum MarkFormat {
         return whole * 100 + hundredths
     }
 
+    /// `1`, `2`, `3` … as placed by the matches; `1st`, `第1名` are read too.
+    public static func parsePlace(_ text: String) throws(PodiumError) -> Int {
+        var trimmed = text.trimmingCharacters(in: .whitespaces).lowercased()
+        for affix in ["第", "名", "st", "nd", "rd", "th"] { trimmed = trimmed.replacingOccurrences(of: affix, with: "") }
+        guard !trimmed.isEmpty, trimmed.allSatisfy(\.isASCIIDigit), let value = Int(trimmed), (1...999).contains(value) else {
+            throw .invalid("mark", "error.mark.place", ["value": text])
+        }
+        return value
+    }
+
     public static func parse(_ text: String, as kind: MarkKind) throws(PodiumError) -> Int {
         switch kind {
+        case .place: return try parsePlace(text)
         case .time: return try parseTime(text)
         case .distance: return try parseDistance(text)
         case .count: return try parseCount(text)
@@ -135,7 +148,7 @@ public enum MarkFormat {
         case .distance:
             let centimetres = value / 10
             return "\(centimetres / 100).\(centimetres % 100 < 10 ? "0" : "")\(centimetres % 100)"
-        case .count:
+        case .count, .place:
             return "\(value)"
         case .score:
             return "\(value / 100).\(value % 100 < 10 ? "0" : "")\(value % 100)"

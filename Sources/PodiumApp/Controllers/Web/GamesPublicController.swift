@@ -42,7 +42,7 @@ struct GamesPublicController: RouteCollection {
         let awards = try await GamesResultsService(db: req.db, clock: req.application.clock).awards(programID: program.id!)
         let summary = req.t("games.awardSummary", ["individual": "\(awards.individual)", "collective": "\(awards.collective)",
                                                    "parentChild": "\(awards.parentChild)"])
-        let prizes = awards.prizes.map { req.t("games.prizeWon", ["team": $0.teamName, "prize": req.t("games.prize.\($0.prize)")]) }
+        let prizes = awards.prizes.map { req.t("games.prizeWon", ["team": $0.teamName, "prize": req.prizeName($0.prize)]) }
         let events = awards.events.map { event in
             GamesAwardsContext.Event(name: event.name, kind: req.t(event.kind.localizationKey),
                                      awardees: event.awardees.map { "\($0.place). \($0.names.joined(separator: "、")) (\($0.teamName))" },
@@ -61,7 +61,7 @@ struct GamesPublicController: RouteCollection {
             GamesStandingsContext.Row(rank: "\(row.rank)\(row.tied ? "=" : "")", team: row.teamName, points: row.points,
                                       firsts: row.placeCounts.first ?? 0, seconds: row.placeCounts.dropFirst().first ?? 0,
                                       thirds: row.placeCounts.dropFirst(2).first ?? 0,
-                                      prize: row.prize.map { req.t("games.prize.\($0)") })
+                                      prize: row.prize.map { req.prizeName($0) })
         }
         let title = "\(program.name) · \(req.t("games.standings"))"
         return try await req.page("games/standings", GamesStandingsContext(page: PageContext(req, title: title), program: ProgramView(program.dto, req),
