@@ -104,6 +104,26 @@ struct PlatformTests {
             #expect(Set(programs.map(\.kind)) == ["games", "relay", "recognition"])
             #expect(try await PersonModel.query(on: app.db).filter(\.$kind == "employee").count() == 7 * DemoSeeder.employeesPerCompany)
             #expect(try await PersonModel.query(on: app.db).filter(\.$kind == "family").count() > 0)
+
+            // The 5th Games: 20 events in three categories, a team per company of about 60 athletes, every result in.
+            let events = try await API(app: app).send(.GET, "/api/v1/programs/workers-games-2023/events").decode([EventDTO].self)
+            #expect(events.count == 20)
+            #expect(Set(events.map(\.category)) == Set(EventCategory.allCases))
+            let entries = try await GamesEntryModel.query(on: app.db).all()
+            let members = try await GamesEntryMemberModel.query(on: app.db).with(\.$person).all()
+            let teamOfEntry = Dictionary(uniqueKeysWithValues: entries.map { ($0.id!, $0.$team.id) })
+            let athletes = Dictionary(grouping: members.filter { $0.person.kind == "employee" }, by: { teamOfEntry[$0.$entry.id] ?? 0 })
+                .mapValues { Set($0.map { $0.$person.id }).count }
+            #expect(athletes.count == 7 && athletes.values.allSatisfy { (55...64).contains($0) }, "\(athletes)")
+            #expect(try await GamesResultModel.query(on: app.db).count() == entries.filter { entry in events.contains { $0.id == entry.$event.id } }.count)
+            let awards = try await API(app: app).send(.GET, "/api/v1/programs/workers-games-2023/awards").decode(AwardsDTO.self)
+            #expect((awards.individual, awards.collective, awards.parentChild) == (36, 18, 6))
+            #expect(awards.prizes.map(\.prize) == [1, 2, 3])
+            let standings = try await API(app: app).send(.GET, "/api/v1/programs/workers-games-2023/standings").decode([StandingDTO].self)
+            #expect(standings.count == 7 && standings.allSatisfy { $0.points != "0" })
+            let page = try await Browser(app).get("/p/workers-games-2023/awards")
+            #expect(page.body.string.contains("36 individual awards, 18 collective awards, 6 parent-child awards"))
+            #expect(try await API(app: app).send(.GET, "/api/v1/programs/workers-games-2026/events").decode([EventDTO].self).count == 20)
             try await Browser(app).signIn("leader@demo.podium", "demo-leader")
             await #expect(throws: DemoError.self) {
                 try await DemoSeeder(db: app.db, clock: app.clock, hashing: PasswordHashing(app: app)).seed()

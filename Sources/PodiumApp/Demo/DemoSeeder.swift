@@ -35,6 +35,7 @@ struct DemoSeeder {
             var names = NameGenerator(seed: 2023)
             let group = try await units.create(UnitInput(name: "Jinghua Holdings Group", kind: .group, code: "JH"), by: actor)
             var companyIDs: [Int] = []
+            var companies: [DemoGames.Company] = []
             var employeeNumber = 100_000
             for (sectorIndex, entry) in Self.companies.enumerated() {
                 let sector = try await units.create(UnitInput(parentId: group.id, name: entry.sector, kind: .sector, code: "S\(sectorIndex + 1)"), by: actor)
@@ -45,6 +46,7 @@ struct DemoSeeder {
                     for department in Self.departments {
                         departmentIDs.append(try await units.create(UnitInput(parentId: companyUnit.id, name: department, kind: .department), by: actor).id)
                     }
+                    var employees: [PersonDTO] = [], children: [PersonDTO] = []
                     for index in 0..<Self.employeesPerCompany {
                         employeeNumber += 1
                         let gender: Gender = index % 3 == 0 ? .female : .male
@@ -52,14 +54,16 @@ struct DemoSeeder {
                         let employee = try await people.create(PersonInput(
                             kind: .employee, employeeNumber: "JH\(employeeNumber)", name: names.name(gender), gender: gender, birthDate: birth,
                             unitId: departmentIDs[index % departmentIDs.count], status: index == 7 ? .onLeave : .active), by: actor)
+                        employees.append(employee)
                         // Every eighth employee brings a child for the parent-child events.
                         if index % 8 == 3 {
                             let childGender: Gender = index % 16 == 3 ? .female : .male
                             let childBirth = CalendarDate(year: 2013 + names.next(8), month: 1 + names.next(12), day: 1 + names.next(28))!
-                            _ = try await people.create(PersonInput(kind: .family, name: names.name(childGender, surnameOf: employee.name),
-                                                                    gender: childGender, birthDate: childBirth, guardianId: employee.id), by: actor)
+                            children.append(try await people.create(PersonInput(kind: .family, name: names.name(childGender, surnameOf: employee.name),
+                                                                                 gender: childGender, birthDate: childBirth, guardianId: employee.id), by: actor))
                         }
                     }
+                    companies.append(DemoGames.Company(unitID: companyUnit.id, employees: employees, children: children))
                 }
             }
             for (name, kind) in Self.externals {
@@ -83,9 +87,13 @@ struct DemoSeeder {
                 kind: .recognition, slug: "recognition-2020", edition: nil, name: "2020 Annual Summary and Recognition Conference",
                 theme: "Opening a new journey, seeking new development", startDate: CalendarDate(year: 2021, month: 2, day: 2), endDate: nil,
                 venue: "Jinghua Technology Conference Hall", timeZone: "Asia/Shanghai"), by: actor)
-            for program in [games, relay, recognition] {
+            let demoGames = DemoGames(db: tx, clock: clock, actor: actor)
+            // The 5th Games is run from entries to results while open, then taken through to published.
+            let openGames = try await programs.changeStatus(games.id, to: .open, expectedVersion: games.version, by: actor)
+            try await demoGames.seedFinished(program: try await ProgramModel.find(games.id, on: tx)!, companies: companies)
+            for program in [openGames, relay, recognition] {
                 var current = program
-                for status in ProgramStatus.allCases.dropFirst() {
+                for status in ProgramStatus.allCases where status > current.status {
                     current = try await programs.changeStatus(current.id, to: status, expectedVersion: current.version, by: actor)
                 }
             }
@@ -93,6 +101,7 @@ struct DemoSeeder {
                 kind: .games, slug: "workers-games-2026", edition: 6, name: "6th Jinghua Workers' Games", theme: "Stronger together",
                 startDate: CalendarDate(year: 2026, month: 11, day: 21), endDate: nil, venue: "Zhijiang College Sports Ground", timeZone: "Asia/Shanghai"), by: actor)
             _ = try await programs.changeStatus(upcoming.id, to: .open, expectedVersion: upcoming.version, by: actor)
+            try await demoGames.seedOpen(program: try await ProgramModel.find(upcoming.id, on: tx)!, companies: companies)
 
             let users = UserService(db: tx, clock: clock, hashing: hashing)
             let demoUsers: [(String, String, String, [RoleGrant])] = [
