@@ -43,6 +43,48 @@ struct GamesResultsService {
         }
     }
 
+    /// Saves a whole event sheet at once, as an official types it on a phone: every row is read first and
+    /// every unreadable one reported (field `entry.<id>`); only when all are good are the changed rows saved,
+    /// in one transaction. Rows left empty stay without a result; with `official` true a row is confirmed,
+    /// and a changed mark saved without it is provisional again. Returns how many results changed.
+    func recordSheet(programID: Int, eventID: Int, rows: [ResultInput], by actor: Actor) async throws -> Int {
+        guard let event = try await GamesEventModel.find(eventID, on: db), event.$program.id == programID else {
+            throw PodiumError.notFound(LocalizedMessage("error.games.eventNotFound"))
+        }
+        let format = EventFormat(rawValue: event.format) ?? .timed
+        let entryIDs = Set(try await GamesEntryModel.query(on: db).filter(\.$event.$id == eventID).all(\.$id).compactMap { $0 })
+        let existing = Dictionary(uniqueKeysWithValues: try await GamesResultModel.query(on: db).filter(\.$entry.$id ~~ entryIDs).all().map { ($0.$entry.id, $0) })
+        var issues: [FieldIssue] = []
+        var changed: [ResultInput] = []
+        for row in rows {
+            guard entryIDs.contains(row.entryId) else {
+                issues.append(FieldIssue("entry.\(row.entryId)", "error.games.notEntered", ["event": event.name]))
+                continue
+            }
+            let typed = (row.mark ?? "").trimmingCharacters(in: .whitespaces).isEmpty && (row.attempts ?? []).allSatisfy { $0.trimmingCharacters(in: .whitespaces).isEmpty }
+            if row.status == nil || row.status == .ok, typed { continue }
+            do {
+                let (status, mark, attempts) = try Self.parse(row, kind: format.markKind, format: format, maxAttempts: event.attempts)
+                if let old = existing[row.entryId], old.status == status.rawValue, old.mark == mark,
+                   (old.attempts ?? "") == attempts.map(String.init).joined(separator: ","), row.official != true || old.official {
+                    continue
+                }
+                var input = row
+                input.version = row.version ?? existing[row.entryId]?.version
+                changed.append(input)
+            } catch PodiumError.validation(let found) {
+                issues += found.map { FieldIssue("entry.\(row.entryId)", $0.message) }
+            }
+        }
+        if !issues.isEmpty { throw PodiumError.validation(issues) }
+        let toSave = changed
+        try await db.transaction { tx in
+            let service = GamesResultsService(db: tx, clock: clock)
+            for input in toSave { _ = try await service.record(programID: programID, eventID: eventID, input, by: actor) }
+        }
+        return toSave.count
+    }
+
     static func parse(_ input: ResultInput, kind: MarkKind, format: EventFormat, maxAttempts: Int) throws -> (ResultStatus, Int?, [Int]) {
         let status = input.status ?? .ok
         guard status == .ok else { return (status, nil, []) }

@@ -7,11 +7,17 @@ struct DashboardContext: Encodable {
         let value: Int
         let href: String
     }
+    struct GamesLink: Encodable {
+        let href: String
+        let name: String
+        let status: String
+    }
     let page: PageContext
     let stats: [Stat]
     let ledUnits: [UnitRow]
     let recent: [AuditRow]
     let adminHint: String?
+    var games: [GamesLink] = []
 }
 
 struct UnitRow: Encodable {

@@ -10,6 +10,7 @@ struct ProgramView: Encodable {
     let edition: String?
     let theme: String
     let dates: String
+    let startDateISO: String
     let venue: String
     let timeZone: String
     let kind: String
@@ -26,6 +27,7 @@ struct ProgramView: Encodable {
         edition = dto.edition.map { NumberDisplay.edition($0, request.language) }
         theme = dto.theme
         dates = DateDisplay.dateRange(dto.startDate, dto.endDate, request.language)
+        startDateISO = dto.startDate.iso
         venue = dto.venue
         timeZone = dto.timeZone
         kind = request.t(dto.kind.localizationKey)

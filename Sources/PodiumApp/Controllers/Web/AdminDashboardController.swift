@@ -28,8 +28,25 @@ struct AdminDashboardController: RouteCollection {
         if req.allows(.administer) {
             recent = try await AuditEntryModel.query(on: req.db).sort(\.$id, .descending).limit(8).all().map { AuditAdminController.row($0.dto, req) }
         }
-        let context = DashboardContext(page: PageContext(req, title: req.t("dashboard.title"), backOffice: true), stats: stats,
+        var context = DashboardContext(page: PageContext(req, title: req.t("dashboard.title"), backOffice: true), stats: stats,
                                        ledUnits: led, recent: recent, adminHint: nil)
+        context.games = try await gamesLinks(req)
         return try await req.page("admin/dashboard", context)
+    }
+
+    /// The games programs this person works on: all for organizers, those they officiate, and the open ones
+    /// for team leaders whose unit fields a team.
+    private func gamesLinks(_ req: Request) async throws -> [DashboardContext.GamesLink] {
+        let programs = try await ProgramModel.query(on: req.db).filter(\.$kind == ProgramKind.games.rawValue).sort(\.$startDate, .descending).all()
+        var links: [DashboardContext.GamesLink] = []
+        for program in programs {
+            let view = ProgramView(program.dto, req)
+            if req.allows(.managePrograms) || req.allows(.officiate(programID: program.id!)) {
+                links.append(.init(href: "/admin/games/\(program.slug)", name: program.name, status: view.status))
+            } else if !req.actor.ledUnitIDs.isEmpty, !(try await GamesOffice.access(req, program: program).ledTeams.isEmpty) {
+                links.append(.init(href: "/admin/games/\(program.slug)/entries", name: program.name, status: view.status))
+            }
+        }
+        return links
     }
 }
