@@ -80,6 +80,14 @@ struct GamesOfficeWebTests {
             #expect(changed.deadline == ISO8601DateFormatter().date(from: "2023-11-10T10:00:00Z"))
             #expect(try await f.organizer.post("/admin/games/games/events/\(events[1].id!)/delete", []).status == .seeOther)
             #expect(try await GamesEventModel.query(on: app.db).count() == 1)
+
+            let unnamed = try await f.organizer.post("/admin/games/games/events/new", [("name", "  ")])
+            #expect(unnamed.status == .unprocessableEntity && unnamed.body.string.contains("Enter the event"))
+            let scratch = try await f.organizer.post("/admin/games/games/events/new", [("name", "Sack race")])
+            #expect(scratch.status == .seeOther)
+            let created = try await GamesEventModel.query(on: app.db).filter(\.$name == "Sack race").first()
+            #expect(created?.templateID == nil && created?.venue == "Stadium")
+            #expect(scratch.headers.first(name: .location) == "/admin/games/games/events/\(created?.id ?? 0)")
         }
     }
 

@@ -10,6 +10,7 @@ struct GamesOfficeController: RouteCollection {
         let office = routes.grouped("admin", "games", ":slug")
         office.get(use: overview)
         office.post("events", use: addEvents)
+        office.post("events", "new", use: newEvent)
         office.get("events", ":eventId", use: editEvent)
         office.post("events", ":eventId", use: updateEvent)
         office.post("events", ":eventId", "delete", use: deleteEvent)
@@ -62,6 +63,19 @@ struct GamesOfficeController: RouteCollection {
             }
         }
         return req.redirect(to: "/admin/games/\(program.slug)#events", flash: req.t("games.office.eventsAdded", ["count": "\(chosen.count)"]))
+    }
+
+    /// An event from scratch: named here, then every rule set on its edit page.
+    func newEvent(req: Request) async throws -> Response {
+        try await req.require(.managePrograms)
+        let program = try await GamesOffice.program(req)
+        let name = (try? req.content.get(String.self, at: "name")) ?? ""
+        do {
+            let event = try await req.games.createEvent(program: program, EventInput(name: name, venue: program.venue), language: req.language, by: req.actor)
+            return req.redirect(to: "/admin/games/\(program.slug)/events/\(event.id)", flash: req.t("games.office.eventCreated", ["event": event.name]))
+        } catch PodiumError.validation(let issues) {
+            return try await render(req, program: program, scoringIssues: [], scoringForm: nil, addIssues: issues, status: .unprocessableEntity)
+        }
     }
 
     func addTeams(req: Request) async throws -> Response {
