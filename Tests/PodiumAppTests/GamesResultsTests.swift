@@ -88,13 +88,4 @@ struct GamesResultsTests {
             #expect(try await outsider.send(.POST, path, json: #"{"entryId":\#(entryIDs[5]),"mark":"12.00"}"#).status == .forbidden)
         }
     }
-
-    @Test func fieldEventsTakeTheBestAttemptAndAllFailuresAreNM() throws {
-        let best = try GamesResultsService.parse(ResultInput(entryId: 1, attempts: ["5.20", "x", "5.62"]), kind: .distance, format: .measured, maxAttempts: 3)
-        #expect(best.0 == .ok && best.1 == 5_620 && best.2 == [5_200, 5_620])
-        let none = try GamesResultsService.parse(ResultInput(entryId: 1, attempts: ["x", "X", "-"]), kind: .distance, format: .measured, maxAttempts: 3)
-        #expect(none.0 == .nm && none.1 == nil)
-        #expect(throws: PodiumError.self) { try GamesResultsService.parse(ResultInput(entryId: 1, attempts: ["5", "5", "5", "5"]), kind: .distance, format: .measured, maxAttempts: 3) }
-        #expect(throws: PodiumError.self) { try GamesResultsService.parse(ResultInput(entryId: 1), kind: .time, format: .timed, maxAttempts: 1) }
-    }
 }

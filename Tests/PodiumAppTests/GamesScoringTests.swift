@@ -156,6 +156,10 @@ struct GamesScoringHTTPTests {
             #expect(try await f.alphaLeader.send(.DELETE, "/api/v1/programs/games/entries/\(alphaSecond.id)").status == .noContent)
             #expect(try await f.alphaLeader.send(.DELETE, "/api/v1/programs/games/entries/\(alphaSecond.id)").status == .notFound)
             _ = try await f.official.send(.POST, "/api/v1/programs/games/events/\(rope.id)/results", json: #"{"entryId":\#(alpha.id),"mark":"150"}"#)
+            // A format cannot change once results exist: the marks would mean something else.
+            let reformat = try await f.organizer.send(.PUT, "/api/v1/programs/games/events/\(rope.id)", json: #"{"format":"timed","version":1}"#)
+            #expect(reformat.status == .unprocessableEntity && reformat.body.string.contains("already has results"))
+            #expect(try await f.organizer.send(.PUT, "/api/v1/programs/games/events/\(rope.id)", json: #"{"venue":"Hall"}"#).status == .unprocessableEntity)
             let withResult = try await f.organizer.send(.DELETE, "/api/v1/programs/games/entries/\(alpha.id)")
             #expect(withResult.status == .conflict)
             #expect(withResult.body.string.contains("already has a result"))
@@ -165,7 +169,14 @@ struct GamesScoringHTTPTests {
             #expect(try await f.alphaLeader.send(.DELETE, "/api/v1/programs/games/events/\(spare.id)").status == .forbidden)
             #expect(try await f.organizer.send(.DELETE, "/api/v1/programs/games/events/\(spare.id)").status == .noContent)
             #expect(try await f.organizer.send(.GET, "/api/v1/programs/games/events").decode([EventDTO].self).map(\.id) == [rope.id])
+            // Once entries close, team leaders can no longer withdraw; organizers still can.
+            let late = try await enter(f.alphaLeader, rope, f.teams[0], [f.men[0][2]])
+            #expect(try await f.organizer.send(.POST, "/api/v1/programs/games/status", json: #"{"status":"closed","version":2}"#).status == .ok)
+            let closed = try await f.alphaLeader.send(.DELETE, "/api/v1/programs/games/entries/\(late.id)")
+            #expect(closed.status == .unprocessableEntity && closed.body.string.contains("Entries are closed"))
+            #expect(try await f.organizer.send(.DELETE, "/api/v1/programs/games/entries/\(late.id)").status == .noContent)
             #expect(try await f.alphaLeader.send(.GET, "/api/v1/programs/games/entries").decode([EntryDTO].self).map(\.id) == [alpha.id])
+            #expect(try await f.organizer.send(.DELETE, "/api/v1/programs/games/entries/999999").status == .notFound)
         }
     }
 

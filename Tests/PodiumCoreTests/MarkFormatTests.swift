@@ -40,3 +40,35 @@ struct MarkFormatTests {
         #expect(try MarkFormat.parse(text, as: kind) == value)
     }
 }
+
+@Suite("Results as officials type them")
+struct TypedResultTests {
+    func read(_ status: ResultStatus? = nil, mark: String? = nil, attempts: [String]? = nil, format: EventFormat = .measured) throws(PodiumError) -> TypedResult {
+        try TypedResult.read(status: status, mark: mark, attempts: attempts, format: format, maxAttempts: 3)
+    }
+
+    @Test func fieldEventsTakeTheBestAttemptAndOnlyFoulsMakeNM() throws {
+        #expect(try read(attempts: ["5.20", "x", "5.62"]) == TypedResult(status: .ok, mark: 5_620, attempts: [5_200, 5_620]))
+        #expect(try read(attempts: ["x", "X", "-"]) == TypedResult(status: .nm, mark: nil))
+        #expect(try read(attempts: ["4.90", "", ""]) == TypedResult(status: .ok, mark: 4_900, attempts: [4_900]))
+        #expect(try read(mark: "5.01") == TypedResult(status: .ok, mark: 5_010))
+        #expect(try read(.dns, attempts: ["5.20"]) == TypedResult(status: .dns, mark: nil))
+    }
+
+    @Test func blankOrUnreadableInputIsRefusedWithTheField() {
+        func field(_ body: () throws -> TypedResult) -> String? {
+            do { _ = try body(); return nil } catch {
+                guard case .validation(let issues) = error as? PodiumError else { return nil }
+                return issues.first?.field
+            }
+        }
+        #expect(field { try read(attempts: ["", " "]) } == "mark")
+        #expect(field { try read(attempts: ["5", "5", "5", "5"]) } == "attempts")
+        #expect(field { try read(attempts: ["5.20", "five"]) } == "attempts[1]")
+        #expect(field { try read(format: .timed) } == "mark")
+        #expect(field { try read(mark: "12,34", format: .timed) } == "mark")
+        #expect(TypedResult.isBlank(status: nil, mark: " ", attempts: ["", ""]))
+        #expect(!TypedResult.isBlank(status: .dns, mark: nil, attempts: nil))
+        #expect(!TypedResult.isBlank(status: nil, mark: nil, attempts: ["x"]))
+    }
+}

@@ -19,7 +19,7 @@ struct GamesResultsService {
             }
             let format = EventFormat(rawValue: event.format) ?? .timed
             let kind = format.markKind
-            let (status, mark, attempts) = try Self.parse(input, kind: kind, format: format, maxAttempts: event.attempts)
+            let typed = try input.read(format: format, maxAttempts: event.attempts)
             let existing = try await GamesResultModel.query(on: tx).filter(\.$entry.$id == entry.id!).first()
             let model = existing ?? GamesResultModel()
             let before = existing.map { $0.dto(kind: kind) }
@@ -30,9 +30,9 @@ struct GamesResultsService {
                 model.$entry.id = entry.id!
                 model.version = 1
             }
-            model.status = status.rawValue
-            model.mark = mark
-            model.attempts = attempts.isEmpty ? nil : attempts.map(String.init).joined(separator: ",")
+            model.status = typed.status.rawValue
+            model.mark = typed.mark
+            model.attempts = typed.attempts.isEmpty ? nil : typed.attempts.map(String.init).joined(separator: ",")
             model.official = input.official ?? false
             try await model.save(on: tx)
             let after = model.dto(kind: kind)
@@ -61,12 +61,11 @@ struct GamesResultsService {
                 issues.append(FieldIssue("entry.\(row.entryId)", "error.games.notEntered", ["event": event.name]))
                 continue
             }
-            let typed = (row.mark ?? "").trimmingCharacters(in: .whitespaces).isEmpty && (row.attempts ?? []).allSatisfy { $0.trimmingCharacters(in: .whitespaces).isEmpty }
-            if row.status == nil || row.status == .ok, typed { continue }
+            if TypedResult.isBlank(status: row.status, mark: row.mark, attempts: row.attempts) { continue }
             do {
-                let (status, mark, attempts) = try Self.parse(row, kind: format.markKind, format: format, maxAttempts: event.attempts)
-                if let old = existing[row.entryId], old.status == status.rawValue, old.mark == mark,
-                   (old.attempts ?? "") == attempts.map(String.init).joined(separator: ","), row.official != true || old.official {
+                let typed = try row.read(format: format, maxAttempts: event.attempts)
+                if let old = existing[row.entryId], old.status == typed.status.rawValue, old.mark == typed.mark,
+                   (old.attempts ?? "") == typed.attempts.map(String.init).joined(separator: ","), row.official != true || old.official {
                     continue
                 }
                 var input = row
@@ -85,30 +84,6 @@ struct GamesResultsService {
         return toSave.count
     }
 
-    static func parse(_ input: ResultInput, kind: MarkKind, format: EventFormat, maxAttempts: Int) throws -> (ResultStatus, Int?, [Int]) {
-        let status = input.status ?? .ok
-        guard status == .ok else { return (status, nil, []) }
-        if format == .measured, let typed = input.attempts, !typed.isEmpty {
-            guard typed.count <= maxAttempts else {
-                throw PodiumError.invalid("attempts", "error.games.tooManyAttempts", ["count": "\(typed.count)", "max": "\(maxAttempts)"])
-            }
-            var valid: [Int] = []
-            for (index, text) in typed.enumerated() {
-                let trimmed = text.trimmingCharacters(in: .whitespaces).lowercased()
-                if ["x", "×", "-", ""].contains(trimmed) { continue }
-                do { valid.append(try MarkFormat.parse(text, as: kind)) } catch {
-                    throw PodiumError.invalid("attempts[\(index)]", "error.mark.distance", ["value": text])
-                }
-            }
-            guard let best = valid.max() else { return (.nm, nil, []) }
-            return (.ok, best, valid)
-        }
-        guard let text = input.mark, !text.trimmingCharacters(in: .whitespaces).isEmpty else {
-            throw PodiumError.invalid("mark", "error.games.markRequired")
-        }
-        return (.ok, try MarkFormat.parse(text, as: kind), [])
-    }
-
     /// An event's ranking with points and awards.
     func ranking(programID: Int, eventID: Int) async throws -> [RankedResultDTO] {
         guard let event = try await GamesEventModel.find(eventID, on: db), event.$program.id == programID else {
@@ -120,7 +95,10 @@ struct GamesResultsService {
 
     /// The group ranking: points by place summed per team, ties broken by first places, then seconds.
     func standings(programID: Int) async throws -> [StandingDTO] {
-        let context = try await Context.load(programID: programID, db: db)
+        Self.standings(try await Context.load(programID: programID, db: db))
+    }
+
+    private static func standings(_ context: Context) -> [StandingDTO] {
         var placings: [TeamPlacing] = []
         for event in context.events {
             for line in context.ranked(event) {
@@ -156,7 +134,7 @@ struct GamesResultsService {
         let medals = MedalTable.compute(teamIDs: context.teams.map { $0.id! }, places: places).map {
             AwardsDTO.Medals(teamId: $0.teamID, teamName: names[$0.teamID] ?? "", rank: $0.rank, gold: $0.gold, silver: $0.silver, bronze: $0.bronze, total: $0.total)
         }
-        let prizes = try await standings(programID: programID).compactMap { row in
+        let prizes = Self.standings(context).compactMap { row in
             row.prize.map { AwardsDTO.Prize(teamId: row.teamId, teamName: row.teamName, prize: $0) }
         }
         return AwardsDTO(individual: summary.count(.individual), collective: summary.count(.collective), parentChild: summary.count(.parentChild),
@@ -189,7 +167,17 @@ struct GamesResultsService {
             return context
         }
 
+        /// An event's ranking, worked out once per context: standings and awards both read it.
         func ranked(_ event: GamesEventModel) -> [RankedResultDTO] {
+            if let cached = rankedByEvent[event.id!] { return cached }
+            let lines = rank(event)
+            rankedByEvent[event.id!] = lines
+            return lines
+        }
+
+        private var rankedByEvent: [Int: [RankedResultDTO]] = [:]
+
+        private func rank(_ event: GamesEventModel) -> [RankedResultDTO] {
             let format = EventFormat(rawValue: event.format) ?? .timed
             let kind = format.markKind
             let entries = entriesByEvent[event.id!] ?? []
@@ -220,6 +208,12 @@ struct GamesResultsService {
             }
             return lines
         }
+    }
+}
+
+extension ResultInput {
+    func read(format: EventFormat, maxAttempts: Int) throws -> TypedResult {
+        try TypedResult.read(status: status, mark: mark, attempts: attempts, format: format, maxAttempts: maxAttempts)
     }
 }
 

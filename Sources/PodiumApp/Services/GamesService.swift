@@ -223,20 +223,27 @@ struct GamesService {
         }
     }
 
+    /// An entry of this program with the team that made it, for checking who may change it.
+    func entry(_ id: Int, programID: Int) async throws -> (entry: GamesEntryModel, team: GamesTeamModel) {
+        guard let entry = try await GamesEntryModel.find(id, on: db),
+              let team = try await GamesTeamModel.find(entry.$team.id, on: db), team.$program.id == programID else {
+            throw PodiumError.notFound(LocalizedMessage("error.games.entryNotFound"))
+        }
+        return (entry, team)
+    }
+
     /// Withdraws an entry. Team leaders may while entries are open; an entry with a result stays.
     func deleteEntry(program: ProgramModel, entryID: Int, by actor: Actor, mayOverride: Bool) async throws {
         try await db.transaction { tx in
-            let eventIDs = try await GamesEventModel.query(on: tx).filter(\.$program.$id == program.id!).all(\.$id).compactMap { $0 }
-            guard let entry = try await GamesEntryModel.find(entryID, on: tx), eventIDs.contains(entry.$event.id) else {
-                throw PodiumError.notFound(LocalizedMessage("error.games.entryNotFound"))
-            }
+            let service = GamesService(db: tx, clock: clock)
+            let entry = try await service.entry(entryID, programID: program.id!).entry
             if program.status != ProgramStatus.open.rawValue, !mayOverride {
                 throw PodiumError.invalid("entry", "error.games.entriesClosed", ["program": program.name])
             }
             if try await GamesResultModel.query(on: tx).filter(\.$entry.$id == entryID).first() != nil {
                 throw PodiumError.conflict(LocalizedMessage("error.games.entryHasResult"))
             }
-            let before = entry.dto(personIDs: try await GamesService(db: tx, clock: clock).memberIDs(of: [entryID])[entryID] ?? [])
+            let before = entry.dto(personIDs: try await service.memberIDs(of: [entryID])[entryID] ?? [])
             try await GamesEntryMemberModel.query(on: tx).filter(\.$entry.$id == entryID).delete()
             try await entry.delete(on: tx)
             try await AuditLog(db: tx, clock: clock).record(actor, action: "delete", entityType: "entry", entityID: "\(entryID)",

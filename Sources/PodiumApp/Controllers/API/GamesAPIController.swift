@@ -96,10 +96,7 @@ struct GamesAPIController: RouteCollection {
     func deleteEntry(req: Request) async throws -> HTTPStatus {
         let program = try await program(req)
         let entryID = try req.intParameter("entryId")
-        guard let entry = try await req.games.entries(programID: program.id!).first(where: { $0.id == entryID }) else {
-            throw PodiumError.notFound(LocalizedMessage("error.games.entryNotFound"))
-        }
-        let team = try await req.games.team(entry.teamId, programID: program.id!)
+        let team = try await req.games.entry(entryID, programID: program.id!).team
         try await req.require(.enterTeam(unitID: team.$unit.id))
         try await req.games.deleteEntry(program: program, entryID: entryID, by: req.actor, mayOverride: req.allows(.managePrograms))
         return .noContent

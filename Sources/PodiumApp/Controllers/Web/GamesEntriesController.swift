@@ -45,8 +45,7 @@ struct GamesEntriesController: RouteCollection {
     func withdraw(req: Request) async throws -> Response {
         let program = try await GamesOffice.program(req)
         let entryID = try req.intParameter("entryId")
-        guard let entry = try await GamesEntryModel.find(entryID, on: req.db) else { throw PodiumError.notFound(LocalizedMessage("error.games.entryNotFound")) }
-        let team = try await req.games.team(entry.$team.id, programID: program.id!)
+        let (entry, team) = try await req.games.entry(entryID, programID: program.id!)
         try await req.require(.enterTeam(unitID: team.$unit.id))
         do {
             try await req.games.deleteEntry(program: program, entryID: entryID, by: req.actor, mayOverride: req.allows(.managePrograms))
@@ -92,7 +91,9 @@ struct GamesEntriesController: RouteCollection {
             let eligible = members.filter { event.gender.admits($0.gender.flatMap(Gender.init(rawValue:))) }
             let chosen = failed?.form.eventId == event.id ? Set(failed?.form.persons ?? []) : []
             func option(_ person: PersonModel) -> GamesEntriesContext.Option {
-                .init(value: "\(person.id!)", label: "\(person.name)\(person.employeeNumber.map { " · \($0)" } ?? "")", selected: chosen.contains("\(person.id!)"))
+                // Mixed line-ups need a minimum of women, so the gender is shown with each name.
+                let details = [person.gender.flatMap(Gender.init(rawValue:)).map { req.t($0.localizationKey) }, person.employeeNumber].compactMap { $0 }
+                return .init(value: "\(person.id!)", label: ([person.name] + details).joined(separator: " · "), selected: chosen.contains("\(person.id!)"))
             }
             let mode = event.parentChild ? "pair" : (event.lineUpMax > 1 ? "lineUp" : "single")
             return GamesEntriesContext.Event(

@@ -87,9 +87,9 @@ struct GamesResultsAdminController: RouteCollection {
 
     private func render(_ req: Request, program: ProgramModel, eventID: Int, typed: [String: Row]?, issues: [FieldIssue],
                         status: HTTPResponseStatus) async throws -> Response {
-        let event = try await req.games.event(eventID, programID: program.id!).dto
-        let context = try await GamesResultsService.Context.load(programID: program.id!, db: req.db)
         let model = try await req.games.event(eventID, programID: program.id!)
+        let event = model.dto
+        let context = try await GamesResultsService.Context.load(programID: program.id!, db: req.db)
         let ranked = Dictionary(uniqueKeysWithValues: context.ranked(model).map { ($0.entryId, $0) })
         let kind = event.format.markKind
         let errors = Dictionary(grouping: issues, by: \.field).mapValues { $0.map { req.t($0.message) } }
