@@ -14,5 +14,6 @@ enum MigrationList {
         M009_CreateGamesTeamsEventsEntries(),
         M010_CreateGamesResults(),
         M011_CreateGamesSettings(),
+        M012_CreateRelay(),
     ]
 }
