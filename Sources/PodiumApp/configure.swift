@@ -30,6 +30,7 @@ public func configure(_ app: Application, config: PodiumConfig) async throws {
 
     app.asyncCommands.use(ImportCommand(), as: "import")
 
+    app.liveHub = LiveHub.make(for: app)
     try routes(app)
 
     if config.autoMigrate { try await startUp(app) }

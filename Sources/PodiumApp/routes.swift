@@ -5,6 +5,7 @@ func routes(_ app: Application) throws {
     try app.register(collection: HealthController())
     try app.register(collection: PublicController())
     try app.register(collection: GamesPublicController())
+    try app.register(collection: RelayPublicController())
     try app.register(collection: AuthController())
     try app.register(collection: AccountController())
     try app.register(collection: AdminDashboardController())

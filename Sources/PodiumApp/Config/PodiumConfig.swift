@@ -38,6 +38,11 @@ public struct PodiumConfig: Sendable {
     /// Run migrations when the app starts (off only for commands that manage them themselves).
     public var autoMigrate = true
     public var loginThrottle = LoginThrottle()
+    /// A live-board stream ends after this long and the browser reconnects with Last-Event-ID, so
+    /// proxies with idle timeouts never cut a watcher off silently.
+    public var liveStreamSeconds = 300
+    /// How often each process checks the database for changes made by other processes.
+    public var livePollMilliseconds = 500
 
     public init() {}
 

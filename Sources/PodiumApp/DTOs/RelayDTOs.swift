@@ -147,6 +147,8 @@ struct ReadInstant: Codable, Equatable {
 
 struct ReadBatchInput: Content {
     var reads: [ReadInput]
+    /// `chip` for chip readers; otherwise `api` for tokens and `manual` for the timekeeper's page.
+    var source: ReadSource?
 }
 
 struct ReadBatchResultDTO: Content, Equatable {
@@ -188,4 +190,71 @@ struct TimingCorrectionInput: Content {
     /// For `retime`: milliseconds since 1970 or an ISO 8601 instant.
     var at: ReadInstant?
     var reason: String
+}
+
+/// The results as JSON: every team with its legs, for other systems and archives.
+struct RelayResultsDTO: Content {
+    struct Leg: Content {
+        let leg: Int
+        let runner: String?
+        let passingAt: Int64?
+        let timeMs: Int64?
+        let rank: Int?
+        let cumulativeMs: Int64?
+        let position: Int?
+        let gapToLeaderMs: Int64?
+        let paceMsPerKm: Int64?
+        let restarted: Bool
+        let missingRead: Bool
+    }
+    struct Team: Content {
+        let bib: String
+        let name: String
+        let teamClass: String
+        /// finished, running, waiting, dnf, dq or dns.
+        let status: String
+        let statusReason: String?
+        let place: Int?
+        let totalMs: Int64?
+        let gapToWinnerMs: Int64?
+        let projectedTotalMs: Int64?
+        let legs: [Leg]
+    }
+    let program: String
+    let totalMeters: Int
+    let legs: [RelayLegDTO]
+    let start: Int64?
+    let teams: [Team]
+
+    init(_ snapshot: RelayTimingService.Snapshot) {
+        program = snapshot.program.slug
+        totalMeters = snapshot.course.totalMeters
+        legs = snapshot.course.legs.map { RelayLegDTO(order: $0.order, distanceMeters: $0.distanceMeters, exchangePoint: $0.exchangePoint) }
+        start = snapshot.race.startAt
+        teams = snapshot.board.teams.map { result in
+            let team = snapshot.teams.first { $0.id == result.team.id }
+            return Team(bib: result.team.bib, name: result.team.name, teamClass: team?.teamClass ?? "", status: result.progress.code,
+                        statusReason: team?.statusReason, place: result.place, totalMs: result.total, gapToWinnerMs: result.gapToWinner,
+                        projectedTotalMs: result.projectedTotal,
+                        legs: result.legs.map { split in
+                            Leg(leg: split.order, runner: team?.runners.first { $0.leg == split.order }?.name, passingAt: split.passingAt,
+                                timeMs: split.time, rank: split.rank, cumulativeMs: split.cumulative, position: split.position,
+                                gapToLeaderMs: split.gapToLeader, paceMsPerKm: split.paceMsPerKm, restarted: split.restarted,
+                                missingRead: split.missingRead)
+                        })
+        }
+    }
+}
+
+extension RelayProgress {
+    var code: String {
+        switch self {
+        case .waiting: return "waiting"
+        case .onLeg: return "running"
+        case .finished: return "finished"
+        case .dns: return "dns"
+        case .dnf: return "dnf"
+        case .dq: return "dq"
+        }
+    }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import PodiumCore
 import Vapor
 
 /// Tells live-board watchers when a program's revision moves. One poller per watched program reads the
@@ -80,5 +81,34 @@ actor LiveHub {
         let task = Task { try await builder(programID, language, revision) }
         payloads[key] = (revision, task)
         return try await task.value
+    }
+}
+
+extension LiveHub {
+    /// The hub reading relay revisions and building board payloads from the app's database.
+    static func make(for app: Application) -> LiveHub {
+        LiveHub(pollInterval: .milliseconds(app.podiumConfig.livePollMilliseconds),
+                readRevision: { programID in
+                    try? await RelayTimingService(db: app.db, clock: app.clock).revision(programID: programID)
+                },
+                buildPayload: { programID, language, revision in
+                    guard let program = try await ProgramModel.find(programID, on: app.db) else { return "{}" }
+                    let snapshot = try await RelayTimingService(db: app.db, clock: app.clock).snapshot(program: program)
+                    let words = Words(localizer: app.localizer, language: Language(rawValue: language) ?? .en)
+                    let view = LiveBoardView.make(snapshot, revision: revision, now: app.clock.now(), words: words)
+                    return String(decoding: try JSONEncoder().encode(view), as: UTF8.self)
+                })
+    }
+}
+
+extension Application {
+    private struct LiveHubKey: StorageKey { typealias Value = LiveHub }
+
+    var liveHub: LiveHub {
+        get {
+            guard let hub = storage[LiveHubKey.self] else { fatalError("The live hub is set up in configure()") }
+            return hub
+        }
+        set { storage[LiveHubKey.self] = newValue }
     }
 }

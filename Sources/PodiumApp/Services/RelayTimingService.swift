@@ -170,3 +170,15 @@ extension TimingCorrectionModel {
         ReadCorrection(readID: $read.id, kind: ReadCorrectionKind(rawValue: kind) ?? .ignore, bib: bib, at: atMs)
     }
 }
+
+extension RelayTimingService {
+    /// Imports a CSV of reads; clock times are on the race day in the program's time zone.
+    func importCSV(program: ProgramModel, _ data: Data, device: String?, by actor: Actor) async throws -> ReadBatchResultDTO {
+        let pointCount = try await RelayLegModel.query(on: db).filter(\.$program.$id == program.id!).count()
+        guard pointCount > 0 else { throw PodiumError.invalid("legs", "error.relay.noLegs") }
+        let day = CalendarDate(parsing: program.startDate) ?? CalendarDate(year: 2000, month: 1, day: 1)!
+        let drafts = try RelayReadsCSV.parse(data, raceDay: day, timeZone: TimeZone(identifier: program.timeZone) ?? .current,
+                                             pointCount: pointCount, defaultDevice: device?.nilIfEmpty ?? "file")
+        return try await ingest(program: program, drafts, source: .import, by: actor)
+    }
+}

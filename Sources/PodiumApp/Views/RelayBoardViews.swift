@@ -180,6 +180,7 @@ struct PositionChart: Encodable {
 
     let width: Int
     let height: Int
+    let gridBottom: Int
     let lines: [Line]
     let legTicks: [Tick]
     let positionTicks: [Tick]
@@ -204,7 +205,7 @@ struct PositionChart: Encodable {
         }
         let legTicks = (1...legCount).map { Tick(x: x($0), y: height - 6, label: words.t("relay.legShort", ["leg": "\($0)"])) }
         let positionTicks = (1...teamCount).map { Tick(x: left - 12, y: y($0) + 4, label: "\($0)") }
-        return PositionChart(width: width, height: height, lines: lines, legTicks: legTicks, positionTicks: positionTicks,
+        return PositionChart(width: width, height: height, gridBottom: height - 22, lines: lines, legTicks: legTicks, positionTicks: positionTicks,
                              title: words.t("relay.chartTitle"))
     }
 }

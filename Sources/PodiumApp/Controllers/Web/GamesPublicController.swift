@@ -1,3 +1,4 @@
+import Fluent
 import PodiumCore
 import Vapor
 
@@ -18,6 +19,11 @@ struct GamesPublicController: RouteCollection {
     }
 
     func results(req: Request) async throws -> Response {
+        if let relay = try await ProgramModel.query(on: req.db).filter(\.$slug == (req.parameters.get("slug") ?? ""))
+            .filter(\.$kind == ProgramKind.relay.rawValue).first(),
+           relay.status != ProgramStatus.draft.rawValue || req.allows(.managePrograms) {
+            return try await RelayPublicController.results(req: req, program: relay)
+        }
         let program = try await program(req)
         let context = try await GamesResultsService.Context.load(programID: program.id!, db: req.db)
         let events = context.events.map { event -> GamesResultsContext.Event in
