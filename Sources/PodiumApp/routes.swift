@@ -16,6 +16,7 @@ func routes(_ app: Application) throws {
     try app.register(collection: GamesOfficeController())
     try app.register(collection: GamesEntriesController())
     try app.register(collection: GamesResultsAdminController())
+    try app.register(collection: RelayTimingAdminController())
     try app.register(collection: UsersAdminController())
     try app.register(collection: TokensAdminController())
     try app.register(collection: AuditAdminController())
@@ -25,4 +26,5 @@ func routes(_ app: Application) throws {
     try app.register(collection: PeopleAPIController())
     try app.register(collection: AccessAPIController())
     try app.register(collection: GamesAPIController())
+    try app.register(collection: RelayAPIController())
 }

@@ -124,6 +124,16 @@ struct PlatformTests {
             let page = try await Browser(app).get("/p/workers-games-2023/awards")
             #expect(page.body.string.contains("36 individual awards, 18 collective awards, 6 parent-child awards"))
             #expect(try await API(app: app).send(.GET, "/api/v1/programs/workers-games-2026/events").decode([EventDTO].self).count == 20)
+
+            // The relay: 44 km in five legs, seven teams of five with at least one woman, every team home, nothing left to review.
+            let relay = try await API(app: app).send(.GET, "/api/v1/programs/quality-month-relay-2021/relay/results").decode(RelayResultsDTO.self)
+            #expect(relay.totalMeters == 44_000 && relay.legs.count == 5)
+            #expect(relay.teams.count == 7 && relay.teams.allSatisfy { $0.status == "finished" && $0.legs.allSatisfy { $0.runner != nil } })
+            #expect(relay.teams.compactMap(\.place) == [1, 2, 3, 4, 5, 6, 7])
+            #expect(relay.teams.contains { $0.legs[4].restarted })
+            let relayProgram = try await ProgramModel.query(on: app.db).filter(\.$slug == "quality-month-relay-2021").first()!
+            #expect(try await RelayTimingService(db: app.db, clock: app.clock).snapshot(program: relayProgram).board.reviews.isEmpty)
+            #expect(try await RelayService(db: app.db, clock: app.clock).lineUpProblems(programID: relayProgram.id!).isEmpty)
             try await Browser(app).signIn("leader@demo.podium", "demo-leader")
             await #expect(throws: DemoError.self) {
                 try await DemoSeeder(db: app.db, clock: app.clock, hashing: PasswordHashing(app: app)).seed()

@@ -157,6 +157,9 @@ struct ReadBatchResultDTO: Content, Equatable {
     /// Reads already in the log (the same device and read id), stored once.
     let alreadyStored: Int
     let revision: Int64
+    /// For batches of up to 500 reads: the log id of each read, in the order sent, so a device can
+    /// correct a read later (a tap whose bib is typed afterwards).
+    let ids: [Int]?
 }
 
 struct TimingReadDTO: Content, Equatable {

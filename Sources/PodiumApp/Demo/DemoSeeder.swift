@@ -66,14 +66,17 @@ struct DemoSeeder {
                     companies.append(DemoGames.Company(unitID: companyUnit.id, employees: employees, children: children))
                 }
             }
+            var externals: [String: DemoRelay.Club] = [:]
             for (name, kind) in Self.externals {
                 let unit = try await units.create(UnitInput(name: name, kind: kind), by: actor)
+                var members: [PersonDTO] = []
                 for index in 0..<6 {
                     let gender: Gender = index % 2 == 0 ? .female : .male
-                    _ = try await people.create(PersonInput(kind: .external, name: names.name(gender), gender: gender,
+                    members.append(try await people.create(PersonInput(kind: .external, name: names.name(gender), gender: gender,
                                                             birthDate: CalendarDate(year: 1985 + names.next(18), month: 1 + names.next(12), day: 1 + names.next(28)),
-                                                            unitId: unit.id), by: actor)
+                                                            unitId: unit.id), by: actor))
                 }
+                externals[name] = DemoRelay.Club(unitID: unit.id, name: nil, people: members)
             }
             let programs = ProgramService(db: tx, clock: clock)
             let games = try await programs.create(ProgramInput(
@@ -91,6 +94,10 @@ struct DemoSeeder {
             // The 5th Games is run from entries to results while open, then taken through to published.
             let openGames = try await programs.changeStatus(games.id, to: .open, expectedVersion: games.version, by: actor)
             try await demoGames.seedFinished(program: try await ProgramModel.find(games.id, on: tx)!, companies: companies)
+            // Four companies, a community, a college and the municipal supervisory team, as on the day.
+            let relayClubs = [0, 3, 5, 2].map { DemoRelay.Club(unitID: companies[$0].unitID, name: nil, people: companies[$0].employees.filter { $0.status == .active }) }
+                + ["Qingshan Community", "Zhijiang College", "High-tech Zone Market Supervision Team"].compactMap { externals[$0] }
+            try await DemoRelay(db: tx, clock: clock, actor: actor).seed(program: try await ProgramModel.find(relay.id, on: tx)!, clubs: relayClubs)
             for program in [openGames, relay, recognition] {
                 var current = program
                 for status in ProgramStatus.allCases where status > current.status {

@@ -38,15 +38,13 @@ struct RelayService {
     /// The race row, created on first write so its version and revision can be bumped.
     func storedRaceForWrites(programID: Int) async throws -> RelayRaceModel {
         let race = try await race(programID: programID)
-        if race.id == nil {
-            race.version = 1
-            try await race.create(on: db)
-        }
+        if race.id == nil { try await race.create(on: db) }
         return race
     }
 
     /// Tells watchers something changed. Call inside the transaction of the change.
     static func bumpRevision(programID: Int, on db: any Database) async throws {
+        _ = try await RelayService(db: db, clock: .system).storedRaceForWrites(programID: programID)
         let sql = db as! any SQLDatabase
         try await sql.update(RelayRaceModel.schema)
             .set("revision", to: SQLBinaryExpression(SQLColumn("revision"), .add, SQLBind(1)))

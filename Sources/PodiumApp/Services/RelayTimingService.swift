@@ -58,7 +58,14 @@ struct RelayTimingService {
                                                                 after: ["stored": stored, "alreadyStored": drafts.count - stored])
             }
             let revision = try await RelayRaceModel.query(on: tx).filter(\.$program.$id == programID).first()?.revision ?? 0
-            return ReadBatchResultDTO(stored: stored, alreadyStored: drafts.count - stored, revision: revision)
+            var ids: [Int]?
+            if drafts.count <= Self.insertChunk {
+                let rows = try await TimingReadModel.query(on: tx).filter(\.$program.$id == programID)
+                    .filter(\.$clientReadID ~~ drafts.map(\.clientReadID)).all()
+                let byKey = Dictionary(rows.map { ("\($0.device)\u{1F}\($0.clientReadID)", $0.id!) }, uniquingKeysWith: { first, _ in first })
+                ids = drafts.compactMap { byKey["\($0.device)\u{1F}\($0.clientReadID)"] }
+            }
+            return ReadBatchResultDTO(stored: stored, alreadyStored: drafts.count - stored, revision: revision, ids: ids)
         }
     }
 

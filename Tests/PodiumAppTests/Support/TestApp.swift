@@ -17,6 +17,9 @@ func withPodium(_ test: (Application) async throws -> Void) async throws {
         var config = PodiumConfig()
         config.database = postgresURL.map { .postgres($0) } ?? .sqliteMemory
         config.bcryptCost = 4
+        // Live streams end quickly so a test can read a whole one.
+        config.liveStreamSeconds = 1
+        config.livePollMilliseconds = 100
         config.adminEmail = TestUsers.adminEmail
         config.adminPassword = TestUsers.adminPassword
         config.autoMigrate = false
