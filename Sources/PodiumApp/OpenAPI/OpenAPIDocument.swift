@@ -10,10 +10,10 @@ enum OpenAPIDocument {
             "description": "Programs, organization and people of Podium. Machines authenticate with `Authorization: Bearer <token>`; errors are `application/problem+json` (RFC 9457).",
         ],
         "servers": [["url": "/"]],
-        "paths": .object(paths),
+        "paths": .object(paths + relayPaths),
         "components": [
             "securitySchemes": ["bearer": ["type": "http", "scheme": "bearer"]],
-            "schemas": .object(schemas),
+            "schemas": .object(schemas + relaySchemas),
         ],
     ]
 
@@ -304,43 +304,43 @@ enum OpenAPIDocument {
 
     // MARK: Builders
 
-    private static let string: JSONValue = ["type": "string"]
-    private static let integer: JSONValue = ["type": "integer"]
-    private static let boolean: JSONValue = ["type": "boolean"]
-    private static let date: JSONValue = ["type": "string", "format": "date"]
-    private static let dateTime: JSONValue = ["type": "string", "format": "date-time"]
-    private static let csv: JSONValue = ["type": "string", "contentMediaType": "text/csv"]
-    private static let noContent: JSONValue = ["type": "null"]
+    static let string: JSONValue = ["type": "string"]
+    static let integer: JSONValue = ["type": "integer"]
+    static let boolean: JSONValue = ["type": "boolean"]
+    static let date: JSONValue = ["type": "string", "format": "date"]
+    static let dateTime: JSONValue = ["type": "string", "format": "date-time"]
+    static let csv: JSONValue = ["type": "string", "contentMediaType": "text/csv"]
+    static let noContent: JSONValue = ["type": "null"]
 
-    private static func ref(_ name: String) -> JSONValue { ["$ref": .string("#/components/schemas/\(name)")] }
-    private static func array(_ name: String) -> JSONValue { ["type": "array", "items": ref(name)] }
-    private static func enumeration(_ values: [String]) -> JSONValue { ["type": "string", "enum": .array(values.map { .string($0) })] }
+    static func ref(_ name: String) -> JSONValue { ["$ref": .string("#/components/schemas/\(name)")] }
+    static func array(_ name: String) -> JSONValue { ["type": "array", "items": ref(name)] }
+    static func enumeration(_ values: [String]) -> JSONValue { ["type": "string", "enum": .array(values.map { .string($0) })] }
 
-    private static func object(_ properties: KeyValuePairs<String, JSONValue>, required: [String]) -> JSONValue {
+    static func object(_ properties: KeyValuePairs<String, JSONValue>, required: [String]) -> JSONValue {
         ["type": "object", "properties": .object(properties.map { ($0.key, $0.value) }), "required": .array(required.map { .string($0) })]
     }
 
-    private static func objectPairs(_ properties: [(String, JSONValue)], required: [String]) -> JSONValue {
+    static func objectPairs(_ properties: [(String, JSONValue)], required: [String]) -> JSONValue {
         ["type": "object", "properties": .object(properties), "required": .array(required.map { .string($0) })]
     }
 
-    private static func page(_ item: String) -> JSONValue {
+    static func page(_ item: String) -> JSONValue {
         object(["items": array(item), "total": integer, "page": integer, "perPage": integer], required: ["items", "total", "page", "perPage"])
     }
 
-    private static func path(_ name: String, _ schema: JSONValue) -> JSONValue {
+    static func path(_ name: String, _ schema: JSONValue) -> JSONValue {
         ["name": .string(name), "in": "path", "required": true, "schema": schema]
     }
 
-    private static func query(_ name: String, _ schema: JSONValue) -> JSONValue {
+    static func query(_ name: String, _ schema: JSONValue) -> JSONValue {
         ["name": .string(name), "in": "query", "required": false, "schema": schema]
     }
 
-    private static func problem(_ description: String) -> JSONValue {
+    static func problem(_ description: String) -> JSONValue {
         ["description": .string(description), "content": ["application/problem+json": ["schema": ref("Problem")]]]
     }
 
-    private static func op(_ id: String, _ summary: String, auth: Bool = true, params: [JSONValue] = [], body: String? = nil,
+    static func op(_ id: String, _ summary: String, auth: Bool = true, params: [JSONValue] = [], body: String? = nil,
                            rawBody: String? = nil, responses: [(String, JSONValue)]) -> JSONValue {
         var pairs: [(String, JSONValue)] = [("operationId", .string(id)), ("summary", .string(summary))]
         if !params.isEmpty { pairs.append(("parameters", .array(params))) }
