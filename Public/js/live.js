@@ -9,14 +9,13 @@
   var updated = document.getElementById("board-updated");
   var raceState = document.getElementById("race-state");
   var start = parseInt(clock && clock.getAttribute("data-start"), 10);
-  var running = true;
+  var end = parseInt(clock && clock.getAttribute("data-end"), 10);
 
   function two(n) { return (n < 10 ? "0" : "") + n; }
   function tick() {
     if (!clock) return;
     if (isNaN(start)) { clock.textContent = "—"; return; }
-    if (!running) return;
-    var s = Math.max(0, Math.floor((Date.now() - start) / 1000));
+    var s = Math.max(0, Math.ceil(((isNaN(end) ? Date.now() : end) - start) / 1000));
     clock.textContent = Math.floor(s / 3600) + ":" + two(Math.floor((s % 3600) / 60)) + ":" + two(s % 60);
   }
   setInterval(tick, 1000);
@@ -29,7 +28,7 @@
 
   function render(board) {
     start = board.startAt ? board.startAt : NaN;
-    running = board.rows.some(function (row) { return row.state === "running"; });
+    end = board.endAt ? board.endAt : NaN;
     var body = document.createElement("tbody");
     board.rows.forEach(function (row) {
       var tr = document.createElement("tr");

@@ -35,6 +35,10 @@ struct LiveBoardView: Codable, Sendable {
     let raceState: String
     /// Milliseconds since 1970, for the race clock the page keeps ticking.
     let startAt: Int64?
+    /// When the race is over: the last team's finish, where the clock stops.
+    let endAt: Int64?
+    /// The clock as rendered on the server, for pages without JavaScript.
+    let clock: String
     let updated: String
     let rows: [Row]
 
@@ -76,13 +80,17 @@ struct LiveBoardView: Codable, Sendable {
                 projected: projected))
         }
         let raceState: String
+        let over = !board.teams.isEmpty && board.teams.allSatisfy { [.finished, .dnf, .dq, .dns].contains($0.progress) }
+        let endAt = over ? board.teams.flatMap { $0.legs.compactMap(\.passingAt) }.max() : nil
+        let clockEnd = endAt ?? RelayService.ms(now)
+        let clock = snapshot.race.startAt.map { RelayClock.duration(max(0, clockEnd - $0)) } ?? "—"
         if snapshot.race.startAt == nil { raceState = words.t("relay.state.notStarted") }
-        else if !board.teams.isEmpty, board.teams.allSatisfy({ [.finished, .dnf, .dq, .dns].contains($0.progress) }) {
+        else if over {
             raceState = words.t("relay.state.over", ["finished": "\(board.finishedCount)", "teams": "\(board.teams.count)"])
         } else {
             raceState = words.t("relay.state.running", ["finished": "\(board.finishedCount)", "teams": "\(board.teams.count)"])
         }
-        return LiveBoardView(revision: revision, raceState: raceState, startAt: snapshot.race.startAt,
+        return LiveBoardView(revision: revision, raceState: raceState, startAt: snapshot.race.startAt, endAt: endAt, clock: clock,
                              updated: RelayClock.clock(RelayService.ms(now), timeZone: zone), rows: rows)
     }
 }
@@ -192,7 +200,12 @@ struct PositionChart: Encodable {
         let legCount = course.pointCount
         let teamCount = board.teams.count
         guard legCount > 0, teamCount > 0, board.teams.contains(where: { $0.legs.contains { $0.position != nil } }) else { return nil }
-        let left = 40, top = 20, step = 110, rowHeight = 32, labelSpace = 200
+        // Label room: about 8 px per Latin character and twice that for a Chinese one.
+        let labelWidths: [Int] = board.teams.map { result -> Int in
+            "\(result.team.bib) \(result.team.name)".unicodeScalars.reduce(0) { total, scalar in total + (scalar.value > 0x2E80 ? 2 : 1) }
+        }
+        let longest = labelWidths.max() ?? 10
+        let left = 40, top = 20, step = 110, rowHeight = 32, labelSpace = 24 + longest * 8
         let width = left + step * legCount + labelSpace, height = top * 2 + rowHeight * max(1, teamCount - 1) + 20
         func x(_ leg: Int) -> Int { left + step * leg }
         func y(_ position: Int) -> Int { top + rowHeight * (position - 1) }

@@ -31,7 +31,26 @@ struct AdminDashboardController: RouteCollection {
         var context = DashboardContext(page: PageContext(req, title: req.t("dashboard.title"), backOffice: true), stats: stats,
                                        ledUnits: led, recent: recent, adminHint: nil)
         context.games = try await gamesLinks(req)
-        return try await req.page("admin/dashboard", context)
+        return try await req.page("admin/dashboard", DashboardWithRelayContext(base: context, relay: try await relayLinks(req)))
+    }
+
+    /// The relay races this person works on: the race office for organizers and officials, their own teams' pages for team leaders.
+    private func relayLinks(_ req: Request) async throws -> [DashboardWithRelayContext.Link] {
+        let programs = try await ProgramModel.query(on: req.db).filter(\.$kind == ProgramKind.relay.rawValue).sort(\.$startDate, .descending).all()
+        var links: [DashboardWithRelayContext.Link] = []
+        var policy: AccessPolicy?
+        for program in programs {
+            let view = ProgramView(program.dto, req)
+            if req.allows(.officiate(programID: program.id!)) {
+                links.append(.init(href: "/admin/relay/\(program.slug)", name: program.name, status: view.status))
+            } else if !req.actor.ledUnitIDs.isEmpty {
+                if policy == nil { policy = AccessPolicy(tree: try await req.units.tree()) }
+                for team in try await req.relay.teams(programID: program.id!) where policy!.allows(req.actor, .enterTeam(unitID: team.unitId)) {
+                    links.append(.init(href: "/admin/relay/\(program.slug)/teams/\(team.id)", name: "\(program.name) · \(team.bib) \(team.name)", status: view.status))
+                }
+            }
+        }
+        return links
     }
 
     /// The games programs this person works on: all for organizers, those they officiate, and the open ones
