@@ -17,6 +17,8 @@ func routes(_ app: Application) throws {
     try app.register(collection: GamesEntriesController())
     try app.register(collection: GamesResultsAdminController())
     try app.register(collection: RelayOfficeController())
+    try app.register(collection: RelayTeamAdminController())
+    try app.register(collection: RelayReviewAdminController())
     try app.register(collection: RelayTimingAdminController())
     try app.register(collection: UsersAdminController())
     try app.register(collection: TokensAdminController())

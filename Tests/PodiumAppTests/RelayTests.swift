@@ -89,7 +89,7 @@ struct RelayTests {
                 """#)
             #expect(bad.status == .unprocessableEntity)
             let text = bad.body.string
-            #expect(text.contains("Company 1 needs at least 1 women; the line-up has 0."))
+            #expect(text.contains("Company 1: at least 1 of the runners must be women; the line-up has 0."))
             #expect(text.contains("Runner 1a is not from Company 1"))
             #expect(text.contains("Runner 1a already runs for Company 2."))
             #expect(try await f.organizer.send(.GET, "\(Self.path)/teams").decode([RelayTeamDTO].self)[0] == team)
@@ -101,8 +101,8 @@ struct RelayTests {
             let settings = try await f.organizer.send(.GET, Self.path).decode(RelaySettingsDTO.self)
             _ = try await f.organizer.send(.PUT, Self.path, json: #"{"minimumWomen":2,"version":\#(settings.version)}"#)
             let problems = try await f.official.send(.GET, "\(Self.path)/line-up-problems").body.string
-            #expect(problems.contains("Company 1 needs at least 2 women; the line-up has 1."))
-            #expect(problems.contains("Company 2 needs at least 2 women"))
+            #expect(problems.contains("Company 1: at least 2 of the runners must be women; the line-up has 1."))
+            #expect(problems.contains("Company 2: at least 2 of the runners must be women"))
         }
     }
 

@@ -18,8 +18,8 @@ struct DemoRelay {
     }
 
     static let legs: [(String, String)] = [
-        ("10", "Exchange 1 · Science Park Road"), ("8", "Exchange 2 · High-tech Zone Library"),
-        ("9", "Exchange 3 · Zhijiang College East Gate"), ("8", "Exchange 4 · Riverside Greenway"), ("9", "Finish · Green Valley Square"),
+        ("10", "Science Park Road"), ("8", "High-tech Zone Library"), ("9", "Zhijiang College East Gate"), ("8", "Riverside Greenway"),
+        ("9", "Green Valley Square"),
     ]
     /// Minutes per kilometre of each team, fastest first, in the rain.
     static let paces: [Double] = [4.35, 4.55, 4.7, 4.9, 5.15, 5.4, 5.75]
