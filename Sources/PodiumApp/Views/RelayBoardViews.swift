@@ -15,6 +15,20 @@ extension Request {
     var words: Words { Words(localizer: application.localizer, language: language) }
 }
 
+extension Words {
+    /// "Leg 3 of 5", "Finished", "At the start", or a status with its reason: "DNF · cramp on leg 2".
+    func progress(_ result: RelayTeamResult, reason: String?, separator: String = " · ") -> String {
+        switch result.progress {
+        case .waiting: return t("relay.progress.waiting")
+        case .onLeg(let leg): return t("relay.progress.onLeg", ["leg": "\(leg)", "legs": "\(result.legs.count)"])
+        case .finished: return t("relay.progress.finished")
+        case .dns, .dnf, .dq:
+            let status: RelayTeamStatus = result.progress == .dnf ? .dnf : result.progress == .dq ? .dq : .dns
+            return t(status.localizationKey) + (reason.map { separator + $0 } ?? "")
+        }
+    }
+}
+
 /// The live board: the same rows on the server-rendered page and in every Server-Sent Event.
 struct LiveBoardView: Codable, Sendable {
     struct Row: Codable, Sendable {
@@ -50,21 +64,20 @@ struct LiveBoardView: Codable, Sendable {
         var rows: [Row] = []
         for (index, result) in board.teams.enumerated() {
             let team = snapshot.teams.first { $0.id == result.team.id }
-            var state = "running", status = "", runner = "", projected = ""
+            let status = words.progress(result, reason: team?.statusReason)
+            var state = "running", runner = "", projected = ""
             switch result.progress {
             case .waiting:
-                state = "waiting"; status = words.t("relay.progress.waiting")
+                state = "waiting"
                 runner = team?.runners.first { $0.leg == 1 }?.name ?? ""
             case .onLeg(let leg):
-                status = words.t("relay.progress.onLeg", ["leg": "\(leg)", "legs": "\(course.pointCount)"])
                 runner = team?.runners.first { $0.leg == leg }?.name ?? ""
                 projected = result.projectedFinishAt.map { RelayClock.clock($0, timeZone: zone) } ?? ""
             case .finished:
-                state = "finished"; status = words.t("relay.progress.finished")
-            case .dnf, .dq, .dns:
-                let code: RelayTeamStatus = result.progress == .dnf ? .dnf : result.progress == .dq ? .dq : .dns
-                state = code.rawValue
-                status = words.t(code.localizationKey) + (team?.statusReason.map { " · \($0)" } ?? "")
+                state = "finished"
+            case .dnf: state = "dnf"
+            case .dq: state = "dq"
+            case .dns: state = "dns"
             }
             let last = result.lastPoint
             let cumulative = last > 0 ? result.legs[last - 1].cumulative : nil
@@ -133,15 +146,7 @@ struct RelayResultsView: Encodable {
         let board = snapshot.board, course = snapshot.course
         let lines = board.teams.map { result -> Line in
             let team = snapshot.teams.first { $0.id == result.team.id }
-            var status = ""
-            switch result.progress {
-            case .dnf, .dq, .dns:
-                let code: RelayTeamStatus = result.progress == .dnf ? .dnf : result.progress == .dq ? .dq : .dns
-                status = words.t(code.localizationKey) + (team?.statusReason.map { " · \($0)" } ?? "")
-            case .onLeg(let leg): status = words.t("relay.progress.onLeg", ["leg": "\(leg)", "legs": "\(course.pointCount)"])
-            case .waiting: status = words.t("relay.progress.waiting")
-            case .finished: status = ""
-            }
+            let status = result.progress == .finished ? "" : words.progress(result, reason: team?.statusReason)
             return Line(place: result.place.map { "\($0)\(result.placeTied ? "=" : "")" } ?? "", bib: result.team.bib, name: result.team.name,
                         teamClass: team.map { words.t("relay.class.\($0.teamClass)") } ?? "",
                         total: result.total.map(RelayClock.duration) ?? "", gap: result.gapToWinner.map(RelayClock.gap) ?? "",

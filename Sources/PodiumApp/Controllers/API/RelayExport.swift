@@ -15,7 +15,7 @@ enum RelayExport {
         for result in snapshot.board.teams {
             let team = snapshot.teams.first { $0.id == result.team.id }
             var row: [String] = [result.place.map(String.init) ?? "", result.team.bib, result.team.name,
-                       team.map { words.t("relay.class.\($0.teamClass)") } ?? "", statusText(result, team: team, words: words),
+                       team.map { words.t("relay.class.\($0.teamClass)") } ?? "", words.progress(result, reason: team?.statusReason, separator: ": "),
                        result.total.map(RelayClock.duration) ?? "", result.gapToWinner.map { $0 > 0 ? RelayClock.duration($0) : "" } ?? ""]
             for split in result.legs {
                 let runner: String = team?.runners.first { $0.leg == split.order }?.name ?? ""
@@ -27,17 +27,6 @@ enum RelayExport {
             csv.append(row)
         }
         return csv.text
-    }
-
-    static func statusText(_ result: RelayTeamResult, team: RelayTeamDTO?, words: Words) -> String {
-        switch result.progress {
-        case .finished: return words.t("relay.progress.finished")
-        case .waiting: return words.t("relay.progress.waiting")
-        case .onLeg(let leg): return words.t("relay.progress.onLeg", ["leg": "\(leg)", "legs": "\(result.legs.count)"])
-        case .dnf, .dq, .dns:
-            let code: RelayTeamStatus = result.progress == .dnf ? .dnf : result.progress == .dq ? .dq : .dns
-            return words.t(code.localizationKey) + (team?.statusReason.map { ": \($0)" } ?? "")
-        }
     }
 }
 
