@@ -78,6 +78,36 @@ struct RelayTests {
         }
     }
 
+    @Test func startsRestartsAndTheCourseOnceReadsAreIn() async throws {
+        try await withPodium { app in
+            let f = try await fixture(app, teams: 1, started: false)
+            let early = try await f.official.send(.POST, "\(Self.path)/start", json: #"{"point":1,"at":"2021-09-25T00:30:00Z"}"#)
+            #expect(early.status == .unprocessableEntity)
+            #expect(early.body.string.contains("A restart comes after the mass start"))
+            #expect(try await f.official.send(.POST, "\(Self.path)/start", json: #"{"at":"2021-09-25T00:00:00Z"}"#).status == .ok)
+            let finish = try await f.official.send(.POST, "\(Self.path)/start", json: #"{"point":3,"at":"2021-09-25T00:30:00Z"}"#)
+            #expect(finish.status == .unprocessableEntity)
+            #expect(finish.body.string.contains("Restarts are given at exchanges 1 to 2, not 3."))
+            let restarted = try await f.official.send(.POST, "\(Self.path)/start", json: #"{"point":1,"at":"2021-09-25T00:50:00Z"}"#)
+            #expect(try restarted.decode(RelaySettingsDTO.self).restarts.map(\.point) == [1])
+            #expect(try await f.organizer.send(.POST, "\(Self.path)/start", json: #"{}"#).status == .ok)
+            // Once reads are in, distances and names may change but not the number of legs.
+            _ = try await f.official.send(.POST, "\(Self.path)/reads", json: #"{"reads":[\#(read("1", 1, f.start + 40 * Self.minute, id: "x"))]}"#)
+            let settings = try await f.organizer.send(.GET, Self.path).decode(RelaySettingsDTO.self)
+            let fewer = try await f.organizer.send(.PUT, Self.path, json: #"{"legs":[{"distance":"10","exchangePoint":"A"},{"distance":"12","exchangePoint":"Finish"}],"version":\#(settings.version)}"#)
+            #expect(fewer.status == .unprocessableEntity)
+            #expect(fewer.body.string.contains("the number of legs can no longer change"))
+            let renamed = try await f.organizer.send(.PUT, Self.path, json: #"{"legs":[{"distance":"10","exchangePoint":"Gate"},{"distance":"8","exchangePoint":"Library"},{"distance":"4.2","exchangePoint":"Finish"}],"version":\#(settings.version)}"#)
+            #expect(renamed.status == .ok)
+            #expect(try renamed.decode(RelaySettingsDTO.self).totalMeters == 22_200)
+            // A bib is given to one team only.
+            let unit = try await app.makeUnit("Latecomers")
+            let taken = try await f.organizer.send(.POST, "\(Self.path)/teams", json: #"{"unitId":\#(unit.id),"bib":"01"}"#)
+            #expect(taken.status == .unprocessableEntity)
+            #expect(taken.body.string.contains("Bib 1 is already given to another team."))
+        }
+    }
+
     @Test func lineUpsAreCheckedNamingEachRule() async throws {
         try await withPodium { app in
             let f = try await fixture(app, teams: 2, started: false)
@@ -152,6 +182,16 @@ struct RelayTests {
             let bad = try await f.official.send(.POST, "\(Self.path)/reads", json: #"{"reads":[\#(read("3", 1, s + 44 * Self.minute, id: "c")),\#(read("3", 9, s, id: "d"))]}"#)
             #expect(bad.status == .unprocessableEntity)
             #expect(bad.body.string.contains("Timing point 9 is not on the course; use 1 to 3."))
+            #expect(try await TimingReadModel.query(on: app.db).count() == 3)
+            // Seconds where milliseconds belong, and more reads than one request takes, are refused whole.
+            let seconds = try await f.official.send(.POST, "\(Self.path)/reads", json: #"{"reads":[\#(read("3", 1, 1_632_530_412, id: "s"))]}"#)
+            #expect(seconds.status == .unprocessableEntity)
+            #expect(seconds.body.string.contains("1632530412 is not a time of this century"))
+            let program = try await ProgramModel.find(f.programID, on: app.db)!
+            let flood = (0...RelayTimingService.maximumBatch).map { ReadDraft(bib: "1", point: 1, at: f.start, device: "d", clientReadID: "\($0)") }
+            await #expect(throws: PodiumError.self) {
+                try await RelayTimingService(db: app.db, clock: app.clock).ingest(program: program, flood, source: .chip, by: .system("test"))
+            }
             #expect(try await TimingReadModel.query(on: app.db).count() == 3)
             // Only the race's officials and organizers send reads.
             _ = try await f.organizer.send(.POST, "/api/v1/programs", json: #"{"kind":"relay","slug":"other","name":"Other Relay","startDate":"2021-10-25"}"#)

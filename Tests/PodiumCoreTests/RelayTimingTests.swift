@@ -41,6 +41,8 @@ struct RelayTimingTests {
         #expect(bravo.legs.map(\.rank) == [2, 1, 3])
         #expect(alpha.legs.map(\.position) == [1, 2, 1])
         #expect(bravo.legs[1].gapToLeader == 0 && alpha.legs[1].gapToLeader == Self.minute)
+        #expect(team(result, 3).legs[1].gapToAhead == 13 * Self.minute && bravo.legs[1].gapToAhead == 0)
+        #expect(result.isOver && result.lastPassingAt == 112 * Self.minute)
         #expect(alpha.legs[0].paceMsPerKm == 4 * Self.minute)
         #expect(alpha.total == 100 * Self.minute && alpha.place == 1)
         #expect(team(result, 3).gapToWinner == 12 * Self.minute)
@@ -176,6 +178,7 @@ struct RelayTimingTests {
         #expect(alpha.projectedTotal == 96 * Self.minute)
         #expect(alpha.projectedFinishAt == 96 * Self.minute)
         #expect(team(result, 2).projectedTotal == nil)
+        #expect(!result.isOver)
     }
 
     @Test mutating func statusesOrderTheBoardAndLeaveTheRanking() {
@@ -221,6 +224,7 @@ struct RelayCourseTests {
         #expect(course.legs.map(\.order) == [1, 2, 3, 4, 5])
         #expect(RelayCourse.formatDistance(8_800) == "8.8 km")
         #expect(RelayCourse.formatDistance(800) == "800 m")
+        #expect(RelayCourse.kilometres(10_000) == "10" && RelayCourse.kilometres(8_850) == "8.85")
         #expect(course.meters(from: 1, to: 3) == 17_600)
     }
 

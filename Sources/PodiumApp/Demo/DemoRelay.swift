@@ -44,9 +44,7 @@ struct DemoRelay {
                 runners: runners.enumerated().map { RelayRunnerInput(leg: $0.offset + 1, personId: $0.element.id, guest: false, chip: nil) },
                 version: team.version), by: actor, mayOverride: true))
         }
-        let day = CalendarDate(parsing: program.startDate)!
-        let zone = TimeZone(identifier: program.timeZone)!
-        let start = RelayClock.instant(day, hours: 7, minutes: 30, seconds: 0, millis: 0, timeZone: zone)!
+        let start = RelayClock.instant(program.firstDay, hours: 7, minutes: 30, seconds: 0, millis: 0, timeZone: program.zone)!
         _ = try await relay.recordStart(program: program, RelayStartInput(point: nil, at: RelayService.date(start)), by: actor)
 
         var random = NameGenerator(seed: 44)

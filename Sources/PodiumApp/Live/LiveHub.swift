@@ -73,8 +73,10 @@ actor LiveHub {
         for continuation in subscribers[programID]?.values ?? [:].values { continuation.yield(revision) }
     }
 
-    /// The board as watchers in `language` see it at `revision`.
+    /// The board as watchers in `language` see it at `revision`. Kept while the program is watched, so a crowd
+    /// opening the live page during the race is served one board per change.
     func payload(programID: Int, language: String, revision: Int64) async throws -> String {
+        guard subscribers[programID] != nil else { return try await buildPayload(programID, language, revision) }
         let key = "\(programID)/\(language)"
         if let cached = payloads[key], cached.revision == revision { return try await cached.task.value }
         let builder = buildPayload

@@ -1,5 +1,13 @@
 import Fluent
 import Foundation
+import PodiumCore
+
+extension ProgramModel {
+    /// The program's own clock: race times are shown and typed in it.
+    var zone: TimeZone { TimeZone(identifier: timeZone) ?? .current }
+    /// The first day of the program: clock times typed for a relay are on this day.
+    var firstDay: CalendarDate { CalendarDate(parsing: startDate) ?? CalendarDate(year: 2000, month: 1, day: 1)! }
+}
 
 /// A relay program's settings, start and live revision. The revision goes up with every change the
 /// live board shows, in the same transaction, so watchers can resume from the one they last saw.

@@ -111,7 +111,7 @@ struct RelayTimingService {
         let corrections: [TimingCorrectionModel]
         let board: RelayBoard
 
-        var timeZone: TimeZone { TimeZone(identifier: program.timeZone) ?? .current }
+        var timeZone: TimeZone { program.zone }
     }
 
     func snapshot(program: ProgramModel) async throws -> Snapshot {
@@ -183,8 +183,7 @@ extension RelayTimingService {
     func importCSV(program: ProgramModel, _ data: Data, device: String?, by actor: Actor) async throws -> ReadBatchResultDTO {
         let pointCount = try await RelayLegModel.query(on: db).filter(\.$program.$id == program.id!).count()
         guard pointCount > 0 else { throw PodiumError.invalid("legs", "error.relay.noLegs") }
-        let day = CalendarDate(parsing: program.startDate) ?? CalendarDate(year: 2000, month: 1, day: 1)!
-        let drafts = try RelayReadsCSV.parse(data, raceDay: day, timeZone: TimeZone(identifier: program.timeZone) ?? .current,
+        let drafts = try RelayReadsCSV.parse(data, raceDay: program.firstDay, timeZone: program.zone,
                                              pointCount: pointCount, defaultDevice: device?.nilIfEmpty ?? "file")
         return try await ingest(program: program, drafts, source: .import, by: actor)
     }

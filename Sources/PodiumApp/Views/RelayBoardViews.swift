@@ -58,9 +58,6 @@ struct LiveBoardView: Codable, Sendable {
 
     static func make(_ snapshot: RelayTimingService.Snapshot, revision: Int64, now: Date, words: Words) -> LiveBoardView {
         let board = snapshot.board, course = snapshot.course, zone = snapshot.timeZone
-        let leaderCumulative: [Int: Int64] = Dictionary(uniqueKeysWithValues: (1...max(1, course.pointCount)).map { point in
-            (point, board.teams.compactMap { $0.legs.indices.contains(point - 1) ? $0.legs[point - 1].cumulative : nil }.min() ?? 0)
-        })
         var rows: [Row] = []
         for (index, result) in board.teams.enumerated() {
             let team = snapshot.teams.first { $0.id == result.team.id }
@@ -80,7 +77,8 @@ struct LiveBoardView: Codable, Sendable {
             case .dns: state = "dns"
             }
             let last = result.lastPoint
-            let cumulative = last > 0 ? result.legs[last - 1].cumulative : nil
+            let split = last > 0 ? result.legs[last - 1] : nil
+            let cumulative = split?.cumulative
             let position: String
             if let place = result.place { position = "\(place)\(result.placeTied ? "=" : "")" }
             else if [.dnf, .dq, .dns].contains(result.progress) || last == 0 { position = "" }
@@ -89,12 +87,12 @@ struct LiveBoardView: Codable, Sendable {
                 position: position, bib: result.team.bib, name: result.team.name, state: state, status: status, runner: runner,
                 lastPoint: last == 0 ? "" : (course.leg(last)?.exchangePoint ?? "\(last)"),
                 time: (result.total ?? cumulative).map(RelayClock.duration) ?? "",
-                gap: cumulative.map { RelayClock.gap($0 - (leaderCumulative[last] ?? $0)) } ?? "",
+                gap: split?.gapToLeader.map(RelayClock.gap) ?? "",
                 projected: projected))
         }
         let raceState: String
-        let over = !board.teams.isEmpty && board.teams.allSatisfy { [.finished, .dnf, .dq, .dns].contains($0.progress) }
-        let endAt = over ? board.teams.flatMap { $0.legs.compactMap(\.passingAt) }.max() : nil
+        let over = board.isOver
+        let endAt = over ? board.lastPassingAt : nil
         let clockEnd = endAt ?? RelayService.ms(now)
         let clock = snapshot.race.startAt.map { RelayClock.duration(max(0, clockEnd - $0)) } ?? "—"
         if snapshot.race.startAt == nil { raceState = words.t("relay.state.notStarted") }

@@ -91,10 +91,14 @@ public struct RelayCourse: Sendable, Equatable {
 
     /// `8.8 km`, `800 m`.
     public static func formatDistance(_ meters: Int) -> String {
-        if meters < 1000 { return "\(meters) m" }
+        meters < 1000 ? "\(meters) m" : "\(kilometres(meters)) km"
+    }
+
+    /// `8.8` for 8,800 m, as the course form asks for it.
+    public static func kilometres(_ meters: Int) -> String {
         var text = String(format: "%.3f", Double(meters) / 1000)
         while text.hasSuffix("0") { text.removeLast() }
         if text.hasSuffix(".") { text.removeLast() }
-        return "\(text) km"
+        return text
     }
 }

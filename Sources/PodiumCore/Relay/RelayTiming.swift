@@ -157,6 +157,16 @@ public struct RelayBoard: Sendable, Equatable {
     public let reviews: [RelayReviewItem]
 
     public var finishedCount: Int { teams.filter { $0.progress == .finished }.count }
+
+    /// Every team has finished or is out (DNF, DQ, DNS).
+    public var isOver: Bool {
+        !teams.isEmpty && teams.allSatisfy { [.finished, .dnf, .dq, .dns].contains($0.progress) }
+    }
+
+    /// The last counted passing of the race, where the race clock stops once it is over.
+    public var lastPassingAt: Int64? {
+        teams.flatMap { $0.legs.compactMap(\.passingAt) }.max()
+    }
 }
 
 public enum RelayTiming {
@@ -179,6 +189,7 @@ public enum RelayTiming {
         }
         for team in teams { if let bib = normalizeBib(team.bib) { identifiers[bib] = team.id } }
 
+        let points = pointCount > 0 ? Array(1...pointCount) : []
         var verdicts: [Int: ReadVerdict] = [:]
         var reviews: [RelayReviewItem] = []
         var byTeamPoint: [Int: [Int: [EffectiveRead]]] = [:]
@@ -192,7 +203,7 @@ public enum RelayTiming {
                 verdicts[read.id] = .suspect(.unassigned)
             } else if identifiers[bib!] == nil {
                 verdicts[read.id] = .suspect(.unknownBib)
-            } else if !(1...max(1, pointCount)).contains(read.point) || pointCount == 0 {
+            } else if !points.contains(read.point) {
                 verdicts[read.id] = .suspect(.unknownPoint)
             } else if let start = race.start, effective.at < start, !effective.confirmed {
                 verdicts[read.id] = .suspect(.beforeStart)
@@ -210,7 +221,7 @@ public enum RelayTiming {
 
         var results: [RelayTeamResult] = []
         for team in teams {
-            var legs = (1...max(1, pointCount)).prefix(pointCount).map { RelayLegSplit(order: $0) }
+            var legs = points.map { RelayLegSplit(order: $0) }
             var passings: [Int: Int64] = [:]
             // The wall time the current stretch began and the leg-time sum at that moment; nil once a
             // restart at an unread exchange makes the sum unknowable.
@@ -218,7 +229,7 @@ public enum RelayTiming {
             var anchorCumulative: Int64 = 0
             var anchorPoint = 0
             var lastPassing: Int64?
-            for point in 1...max(1, pointCount) where pointCount > 0 {
+            for point in points {
                 let clusters = cluster(byTeamPoint[team.id]?[point] ?? [], deadTime: race.rules.deadTimeMs, verdicts: &verdicts)
                 var accepted: EffectiveRead?
                 for candidate in clusters {
@@ -363,13 +374,14 @@ public enum RelayTiming {
         }
     }
 
-    /// Shared places for equal values (1, 1, 3), lowest first.
+    /// Shared places for equal values (1, 1, 3), lowest first: (index, place, tied).
     static func places(_ values: [(Int, Int64)]) -> [(Int, Int, Bool)] {
         let sorted = values.sorted { ($0.1, $0.0) < ($1.1, $1.0) }
+        let counts = Dictionary(sorted.map { ($0.1, 1) }, uniquingKeysWith: +)
+        var place = 1
         return sorted.enumerated().map { offset, entry in
-            let first = sorted.firstIndex { $0.1 == entry.1 }!
-            let count = sorted.filter { $0.1 == entry.1 }.count
-            return (entry.0, first + 1, count > 1)
+            if offset > 0, sorted[offset - 1].1 != entry.1 { place = offset + 1 }
+            return (entry.0, place, counts[entry.1]! > 1)
         }
     }
 

@@ -10,22 +10,9 @@ enum RelayOffice {
         return try await req.relay.program(slug: req.parameters.get("slug") ?? "")
     }
 
-    static func timeZone(_ program: ProgramModel) -> TimeZone {
-        TimeZone(identifier: program.timeZone) ?? .current
-    }
-
     /// A clock time typed by an official (`09:41:07`, `9:41:07.3`) on the race day in the race's time zone.
     static func parseClock(_ text: String, program: ProgramModel) -> Int64? {
-        let day = CalendarDate(parsing: program.startDate) ?? CalendarDate(year: 2000, month: 1, day: 1)!
-        return RelayReadsCSV.parseTime(text, raceDay: day, timeZone: timeZone(program))
-    }
-
-    /// `8.8` for 8,800 m: the distance as the course form asks for it, in kilometres.
-    static func kilometres(_ meters: Int) -> String {
-        var text = String(format: "%.3f", Double(meters) / 1000)
-        while text.hasSuffix("0") { text.removeLast() }
-        if text.hasSuffix(".") { text.removeLast() }
-        return text
+        RelayReadsCSV.parseTime(text, raceDay: program.firstDay, timeZone: program.zone)
     }
 
     /// `legs[2].distance` → (2, "distance").
@@ -50,7 +37,7 @@ enum RelayOffice {
         let entries = try await AuditEntryModel.query(on: req.db).filter(\.$entityType == "relay_team").filter(\.$action == "race_day_change")
             .filter(\.$entityID ~~ ids).sort(\.$id, .descending).all()
         let names = Dictionary(uniqueKeysWithValues: teams.map { ("\($0.id)", "\($0.bib) \($0.name)") })
-        let zone = timeZone(program)
+        let zone = program.zone
         return entries.map {
             RelayChangeRow(when: DateDisplay.dateTime($0.at, timeZone: zone, req.language), who: $0.actorName,
                            team: names[$0.entityID] ?? $0.summary, reason: $0.reason ?? "")

@@ -35,7 +35,7 @@ struct RelayOfficeController: RouteCollection {
 
         init(_ settings: RelaySettingsDTO) {
             legs = Dictionary(uniqueKeysWithValues: settings.legs.enumerated().map {
-                ("\($0.offset)", LegRowForm(distance: RelayOffice.kilometres($0.element.distanceMeters), exchangePoint: $0.element.exchangePoint))
+                ("\($0.offset)", LegRowForm(distance: RelayCourse.kilometres($0.element.distanceMeters), exchangePoint: $0.element.exchangePoint))
             })
             teamSize = "\(settings.teamSize)"
             minimumWomen = "\(settings.minimumWomen)"
@@ -133,7 +133,7 @@ struct RelayOfficeController: RouteCollection {
             return try await renderOffice(req, program: program, startForm: form, startIssues: found, status: .unprocessableEntity)
         }
         await req.application.liveHub.poke(programID: program.id!)
-        let timeZone = RelayOffice.timeZone(program)
+        let timeZone = program.zone
         let message: String
         if let point, let restart = settings.restarts.first(where: { $0.point == point }) {
             message = req.t("relay.office.restartSaved", ["point": "\(point)", "time": RelayClock.clock(RelayService.ms(restart.at), timeZone: timeZone)])

@@ -22,13 +22,15 @@ struct RelayPublicController: RouteCollection {
     /// `?screen=big` is the big-screen mode for the finish-area display.
     func live(req: Request) async throws -> Response {
         let program = try await program(req)
-        let snapshot = try await req.relayTiming.snapshot(program: program)
-        let board = LiveBoardView.make(snapshot, revision: snapshot.race.revision, now: req.now, words: req.words)
+        let revision = try await req.relayTiming.revision(programID: program.id!)
+        let payload = try await req.application.liveHub.payload(programID: program.id!, language: req.language.rawValue, revision: revision)
+        let board = try JSONDecoder().decode(LiveBoardView.self, from: Data(payload.utf8))
+        let course = try await req.relay.course(programID: program.id!)
         let big = (try? req.query.get(String.self, at: "screen")) == "big"
         let context = RelayLiveContext(
             page: PageContext(req, title: "\(program.name) · \(req.t("relay.live"))"), program: ProgramView(program.dto, req),
             board: board, hasRows: !board.rows.isEmpty, bigScreen: big,
-            totalDistance: RelayCourse.formatDistance(snapshot.course.totalMeters), legCount: snapshot.course.pointCount)
+            totalDistance: RelayCourse.formatDistance(course.totalMeters), legCount: course.pointCount)
         return try await req.page(big ? "relay/live-screen" : "relay/live", context)
     }
 

@@ -60,8 +60,7 @@ struct RelayTimingAdminController: RouteCollection {
                               device: "form-\(req.actor.id.map(String.init) ?? "user")", clientReadID: UUID().uuidString)
         _ = try await req.relayTiming.ingest(program: program, [draft], source: .manual, by: req.actor)
         await req.application.liveHub.poke(programID: program.id!)
-        let zone = TimeZone(identifier: program.timeZone) ?? .current
-        let flash = req.t("relay.timing.recorded", ["bib": draft.bib ?? "—", "time": RelayClock.clock(at, timeZone: zone, tenths: true)])
+        let flash = req.t("relay.timing.recorded", ["bib": draft.bib ?? "—", "time": RelayClock.clock(at, timeZone: program.zone, tenths: true)])
         return req.redirect(to: "/admin/relay/\(program.slug)/timing?point=\(form.point)", flash: flash)
     }
 }
