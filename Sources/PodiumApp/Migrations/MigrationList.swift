@@ -15,5 +15,8 @@ enum MigrationList {
         M010_CreateGamesResults(),
         M011_CreateGamesSettings(),
         M012_CreateRelay(),
+        M013_UpdatePeopleAddHireDate(),
+        M014_CreateRecognition(),
+        M015_CreateCeremony(),
     ]
 }

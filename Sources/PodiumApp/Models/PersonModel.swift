@@ -16,6 +16,8 @@ final class PersonModel: Model, @unchecked Sendable {
     @OptionalParent(key: "unit_id") var unit: UnitModel?
     @Field(key: "status") var status: String
     @OptionalParent(key: "guardian_id") var guardian: PersonModel?
+    /// ISO `YYYY-MM-DD`; service years for award eligibility count from it.
+    @OptionalField(key: "hire_date") var hireDate: String?
     @Field(key: "version") var version: Int
     @Timestamp(key: "created_at", on: .create) var createdAt: Date?
     @Timestamp(key: "updated_at", on: .update) var updatedAt: Date?
