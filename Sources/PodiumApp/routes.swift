@@ -30,4 +30,5 @@ func routes(_ app: Application) throws {
     try app.register(collection: AccessAPIController())
     try app.register(collection: GamesAPIController())
     try app.register(collection: RelayAPIController())
+    try app.register(collection: RecognitionAPIController())
 }

@@ -111,6 +111,8 @@ struct BallotInput: Content {
     var picks: [Int]?
     var ranking: [Int]?
     var scores: [String: [Int]]?
+    /// The version of the ballot being replaced; a stale one gets 409.
+    var version: Int?
 }
 
 struct BallotDTO: Content, Equatable {

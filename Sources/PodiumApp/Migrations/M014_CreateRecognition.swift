@@ -131,6 +131,8 @@ struct M014_CreateRecognition: AsyncMigration {
             .field("resolved_at", .datetime)
             .field("created_at", .datetime, .required)
             .create()
+        // The roster person behind an account, so nobody nominates themselves.
+        try await database.schema("users").field("person_id", .int).update()
         let sql = database as! any SQLDatabase
         try await sql.create(index: "award_categories_program_idx").on("award_categories").column("program_id").run()
         try await sql.create(index: "nominations_category_idx").on("nominations").column("category_id").run()
@@ -144,5 +146,6 @@ struct M014_CreateRecognition: AsyncMigration {
                       "nomination_evidence", "nominations", "panel_members", "award_categories", "recognition_settings"] {
             try await database.schema(table).delete()
         }
+        try await database.schema("users").deleteField("person_id").update()
     }
 }

@@ -11,6 +11,8 @@ final class UserModel: Model, @unchecked Sendable {
     /// Preferred interface language; nil follows the browser.
     @OptionalField(key: "language") var language: String?
     @Field(key: "is_active") var isActive: Bool
+    /// The roster person this account belongs to, if linked: nominations check it against the nominee.
+    @OptionalField(key: "person_id") var personID: Int?
     @Children(for: \.$user) var grants: [RoleGrantModel]
     @Timestamp(key: "created_at", on: .create) var createdAt: Date?
     @OptionalField(key: "password_changed_at") var passwordChangedAt: Date?

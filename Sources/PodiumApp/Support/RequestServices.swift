@@ -11,6 +11,10 @@ extension Request {
     var tokens: TokenService { TokenService(db: db, clock: application.clock) }
     var sessions: SessionService { SessionService(db: db, clock: application.clock) }
     var games: GamesService { GamesService(db: db, clock: application.clock) }
+    var recognition: RecognitionService { RecognitionService(db: db, clock: application.clock) }
+    var nominations: NominationService { NominationService(db: db, clock: application.clock) }
+    var review: ReviewService { ReviewService(db: db, clock: application.clock) }
+    var awards: AwardDecisionService { AwardDecisionService(db: db, clock: application.clock) }
     var rosterImport: RosterImportService { RosterImportService(db: db, clock: application.clock, today: application.today) }
     var auth: AuthService {
         AuthService(db: db, clock: application.clock, hashing: PasswordHashing(app: application), throttle: application.podiumConfig.loginThrottle)

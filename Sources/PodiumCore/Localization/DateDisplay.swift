@@ -29,6 +29,14 @@ public enum DateDisplay {
         }
     }
 
+    /// `2021-01-15 18:00`: readable in every language, for messages built before the reader's language is known.
+    public static func isoMinute(_ instant: Date, timeZone: TimeZone) -> String {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = timeZone
+        let c = calendar.dateComponents([.year, .month, .day, .hour, .minute], from: instant)
+        return String(format: "%04d-%02d-%02d %02d:%02d", c.year ?? 1970, c.month ?? 1, c.day ?? 1, c.hour ?? 0, c.minute ?? 0)
+    }
+
     /// The calendar day an instant falls on in a time zone (for "today" in birth-date checks).
     public static func calendarDate(_ instant: Date, timeZone: TimeZone) -> CalendarDate {
         var calendar = Calendar(identifier: .gregorian)
