@@ -73,7 +73,7 @@ struct RecognitionRulesTests {
 
     @Test func aStatusNotAllowedIsAProblem() {
         let rule = Eligibility(allowedStatuses: [.active, .onLeave])
-        #expect(rule.problems(for: person(status: .retired)) == [LocalizedMessage("error.nomination.status", ["name": "Ann", "status": "retired"])])
+        #expect(rule.problems(for: person(status: .retired)) == [LocalizedMessage("error.nomination.status.retired", ["name": "Ann"])])
         #expect(rule.problems(for: person(status: .onLeave)).isEmpty)
         // A team has no status and is not refused for it.
         #expect(rule.problems(for: person(status: nil)).isEmpty)
@@ -192,7 +192,7 @@ struct RecognitionRulesTests {
                                           facts: NomineeFacts(name: "Ann", status: .left, hireDate: nil)))
         #expect(issues.map(\.field) == ["category", "nominee", "nominee", "nominee", "nominee", "citation"])
         #expect(issues.map(\.message.key) == ["error.nomination.closed", "error.nomination.self", "error.nomination.duplicate",
-                                              "error.nomination.status", "error.nomination.quota", "error.nomination.citationShort"])
+                                              "error.nomination.status.left", "error.nomination.quota", "error.nomination.citationShort"])
     }
 
     // MARK: Conflicts of interest

@@ -32,7 +32,7 @@ public struct Eligibility: Sendable, Hashable, Codable {
         var problems: [LocalizedMessage] = []
         let name = ["name": nominee.name]
         if let status = nominee.status, !allowedStatuses.contains(status) {
-            problems.append(LocalizedMessage("error.nomination.status", name.merging(["status": status.rawValue]) { $1 }))
+            problems.append(LocalizedMessage("error.nomination.status.\(status.rawValue)", name))
         }
         // Teams have no status or hire date; service years apply to people only.
         if let years = minimumServiceYears, let day = serviceCountedOn, nominee.status != nil {
