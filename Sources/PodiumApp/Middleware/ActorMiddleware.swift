@@ -18,7 +18,8 @@ struct ActorMiddleware: AsyncMiddleware {
                 request.requestActor = RequestActor(actor: actor, via: .session, userLanguage: language)
             } else {
                 let response = try await next.respond(to: request)
-                response.cookies[Self.sessionCookie] = .expired
+                // Drop the dead cookie, unless this very response signed the user in again.
+                if response.cookies[Self.sessionCookie] == nil { response.cookies[Self.sessionCookie] = .expired }
                 return response
             }
         }
