@@ -209,12 +209,14 @@ struct DashboardWithRelayContext: Encodable {
     }
     let base: DashboardContext
     let relay: [Link]
+    var recognition: [Link] = []
 
-    enum CodingKeys: String, CodingKey { case relay }
+    enum CodingKeys: String, CodingKey { case relay, recognition }
 
     func encode(to encoder: any Encoder) throws {
         try base.encode(to: encoder)
         var container = encoder.container(keyedBy: CodingKeys.self)
         try container.encode(relay, forKey: .relay)
+        try container.encode(recognition, forKey: .recognition)
     }
 }

@@ -31,7 +31,9 @@ struct AdminDashboardController: RouteCollection {
         var context = DashboardContext(page: PageContext(req, title: req.t("dashboard.title"), backOffice: true), stats: stats,
                                        ledUnits: led, recent: recent, adminHint: nil)
         context.games = try await gamesLinks(req)
-        return try await req.page("admin/dashboard", DashboardWithRelayContext(base: context, relay: try await relayLinks(req)))
+        var full = DashboardWithRelayContext(base: context, relay: try await relayLinks(req))
+        full.recognition = try await recognitionLinks(req)
+        return try await req.page("admin/dashboard", full)
     }
 
     /// The relay races this person works on: the race office for organizers and officials, their own teams' pages for team leaders.
@@ -48,6 +50,22 @@ struct AdminDashboardController: RouteCollection {
                 for team in try await req.relay.teams(programID: program.id!) where policy!.allows(req.actor, .enterTeam(unitID: team.unitId)) {
                     links.append(.init(href: "/admin/relay/\(program.slug)/teams/\(team.id)", name: "\(program.name) · \(team.bib) \(team.name)", status: view.status))
                 }
+            }
+        }
+        return links
+    }
+
+    /// The recognition programs this person works on: the office for organizers and unit heads, the ballot page for reviewers.
+    private func recognitionLinks(_ req: Request) async throws -> [DashboardWithRelayContext.Link] {
+        let programs = try await ProgramModel.query(on: req.db).filter(\.$kind == ProgramKind.recognition.rawValue).sort(\.$startDate, .descending).all()
+        var links: [DashboardWithRelayContext.Link] = []
+        for program in programs {
+            let view = ProgramView(program.dto, req)
+            if req.allows(.managePrograms) || !req.actor.ledUnitIDs.isEmpty {
+                links.append(.init(href: "/admin/recognition/\(program.slug)", name: program.name, status: view.status))
+            }
+            if req.allows(.review(programID: program.id!)) {
+                links.append(.init(href: "/admin/recognition/\(program.slug)/review", name: "\(program.name) · \(req.t("recognition.review.title"))", status: view.status))
             }
         }
         return links

@@ -1,0 +1,166 @@
+import PodiumCore
+
+/// The recognition part of the API description: awards and panels, nominations and evidence, ballots,
+/// tallies, run-offs, chair decisions, approval, the public notice, objections, publication and certificates.
+extension OpenAPIDocument {
+    private static let slug = path("slug", string)
+    private static let code = path("code", string)
+    private static let base = "/api/v1/programs/{slug}/recognition"
+    private static let ids: JSONValue = ["type": "array", "items": integer]
+    private static let criterion: JSONValue = object(["name": string, "weight": integer, "maxScore": integer], required: ["name", "weight", "maxScore"])
+    private static let statuses: JSONValue = ["type": "array", "items": enumeration(EmployeeStatus.allCases.map(\.rawValue))]
+    private static let scores: JSONValue = ["type": "object", "additionalProperties": ids,
+                                            "description": "Nomination id → one score per rubric criterion, in rubric order"]
+
+    static let recognitionPaths: [(String, JSONValue)] = [
+        (base, ["get": op("getRecognition", "Where the program stands, with every award category (signed in)", params: [slug],
+                          responses: [("200", ref("RecognitionStatus"))])]),
+        ("\(base)/categories", ["post": op("createAwardCategory", "Add an award category (organizer)", params: [slug], body: "AwardCategoryInput",
+                                           responses: [("201", ref("AwardCategory"))])]),
+        ("\(base)/categories/{code}", [
+            "get": op("getAwardCategory", "One award category with its panel", params: [slug, code], responses: [("200", ref("AwardCategory"))]),
+            "put": op("updateAwardCategory", "Change an award category (organizer); the method and rubric are fixed once ballots are in",
+                      params: [slug, code], body: "AwardCategoryInput", responses: [("200", ref("AwardCategory"))]),
+        ]),
+        ("\(base)/categories/{code}/panel", ["post": op("addPanelMember", "Put a reviewer of this program on the panel, with their own unit for conflicts of interest (organizer)",
+                                                        params: [slug, code], body: "PanelMemberInput", responses: [("200", ref("AwardCategory"))])]),
+        ("\(base)/categories/{code}/panel/{userId}", ["delete": op("removePanelMember", "Take a reviewer who has not voted off the panel (organizer)",
+                                                                   params: [slug, code, path("userId", integer)], responses: [("200", ref("AwardCategory"))])]),
+        ("\(base)/nominations", [
+            "get": op("listNominations", "Nominations: all for organizers, their units' for unit heads", params: [slug], responses: [("200", array("Nomination"))]),
+            "post": op("nominate", "Nominate a person (individual and special awards) or a unit's team (team awards); checked against the window, eligibility, quotas, duplicates and self-nomination (organizer or unit head)",
+                       params: [slug], body: "NominationInput", responses: [("201", ref("Nomination"))]),
+        ]),
+        ("\(base)/nominations/{id}/withdraw", ["post": op("withdrawNomination", "Withdraw a nomination, with the reason (its nominator)",
+                                                          params: [slug, path("id", integer)], body: "WithdrawalInput", responses: [("200", ref("Nomination"))])]),
+        ("\(base)/nominations/{id}/evidence", ["post": op("addEvidence", "Attach a file (PDF, image, Word, Excel; up to 4 MB) named by `fileName` (its nominator)",
+                                                          params: [slug, path("id", integer), query("fileName", string)], rawBody: "application/octet-stream",
+                                                          responses: [("201", ref("Evidence"))])]),
+        ("\(base)/nominations/{id}/evidence/{evidenceId}", ["get": op("getEvidence", "Download a file (organizers, its nominator, panel members who may judge the nominee)",
+                                                                      params: [slug, path("id", integer), path("evidenceId", integer)],
+                                                                      responses: [("200", ["type": "string", "format": "binary"])])]),
+        ("\(base)/nominations/{id}/recusal", ["post": op("recuse", "Step aside from a nominee, with the reason (reviewer on the panel)",
+                                                         params: [slug, path("id", integer)], body: "RecusalInput", responses: [("204", noContent)])]),
+        ("\(base)/review", ["get": op("reviewAssignments", "The reviewer's panels with the current round's nominees; those they may not judge by name only (reviewer)",
+                                      params: [slug], responses: [("200", array("ReviewAssignment"))])]),
+        ("\(base)/categories/{code}/ballot", ["put": op("castBallot", "Cast or replace a ballot for the current round: picks (approval and run-offs), ranking (Borda) or scores (rubric) (reviewer on the panel)",
+                                                        params: [slug, code], body: "BallotInput", responses: [("200", ref("Ballot"))])]),
+        ("\(base)/categories/{code}/tally", ["get": op("getTally", "Every round counted, ties, the chair's settlements and the winners proposed under the quotas (organizer or the panel's chair)",
+                                                       params: [slug, code], responses: [("200", ref("Tally"))])]),
+        ("\(base)/categories/{code}/ballots", ["get": op("exportBallots", "The ballots with everything needed to count them again (organizer or chair)",
+                                                         params: [slug, code], responses: [("200", ref("BallotExport"))])]),
+        ("\(base)/categories/{code}/ballots.csv", ["get": op("exportBallotsCSV", "The ballots as CSV, a row per reviewer, round and nominee (organizer or chair)",
+                                                             params: [slug, code], responses: [("200", csv)])]),
+        ("\(base)/categories/{code}/run-off", ["post": op("startRunOff", "Open a run-off among the nominees tied across the last awards (organizer or chair)",
+                                                          params: [slug, code], responses: [("200", ref("Tally")), ("409", ref("Problem"))])]),
+        ("\(base)/categories/{code}/chair-decision", ["post": op("recordChairDecision", "Settle the tie across the last awards: the tied nominees in order, with the reason (organizer or chair)",
+                                                                 params: [slug, code], body: "ChairDecisionInput", responses: [("200", ref("Tally"))])]),
+        ("\(base)/categories/{code}/decisions", ["post": op("approveAwards", "Approve the proposed winners; quotas are checked again and certificate numbers given (organizer)",
+                                                            params: [slug, code], responses: [("200", array("AwardDecision")), ("409", ref("Problem"))])]),
+        ("\(base)/decisions", ["get": op("listAwardDecisions", "Approved and withdrawn awards (organizer)", params: [slug], responses: [("200", array("AwardDecision"))])]),
+        ("\(base)/notice", ["post": op("startNotice", "Put the approved list on public notice until `endsAt` (organizer)", params: [slug], body: "NoticeInput",
+                                       responses: [("200", ref("RecognitionStatus"))])]),
+        ("\(base)/objections", [
+            "get": op("listObjections", "Objections received during the notice (organizer)", params: [slug], responses: [("200", array("Objection"))]),
+            "post": op("object", "Object to an award during the public notice (anyone)", auth: false, params: [slug], body: "ObjectionInput",
+                       responses: [("201", object(["id": integer, "status": string], required: ["id", "status"]))]),
+        ]),
+        ("\(base)/objections/{objectionId}/resolution", ["post": op("resolveObjection", "Answer an objection: upheld withdraws the award, dismissed keeps it (organizer)",
+                                                                    params: [slug, path("objectionId", integer)], body: "ObjectionResolutionInput",
+                                                                    responses: [("200", ref("Objection"))])]),
+        ("\(base)/publish", ["post": op("publishHonorRoll", "Publish once the notice is over and every objection answered (organizer)", params: [slug],
+                                        responses: [("200", ref("RecognitionStatus")), ("409", ref("Problem"))])]),
+        ("\(base)/honor-roll", ["get": op("getHonorRoll", "The published honor roll", auth: false, params: [slug], responses: [("200", array("HonorRollEntry"))])]),
+        ("/api/v1/verify/{serial}", ["get": op("verifyCertificate", "Check a certificate number", auth: false, params: [path("serial", string)],
+                                               responses: [("200", ref("CertificateCheck"))])]),
+    ]
+
+    static let recognitionSchemas: [(String, JSONValue)] = [
+        ("Eligibility", object(["allowedStatuses": statuses, "minimumServiceYears": integer, "serviceCountedOn": date, "excludePreviousWinners": boolean],
+                               required: ["allowedStatuses", "excludePreviousWinners"])),
+        ("AwardCategory", object([
+            "id": integer, "code": string, "name": string, "kind": enumeration(AwardCategoryKind.allCases.map(\.rawValue)), "position": integer,
+            "quotaTotal": integer, "quotaPerUnit": integer, "method": enumeration(ReviewMethod.allCases.map(\.rawValue)), "pickLimit": integer,
+            "criteria": ["type": "array", "items": criterion], "eligibility": ref("Eligibility"), "opensAt": dateTime, "closesAt": dateTime,
+            "nominationsOpen": boolean, "reviewClosed": boolean,
+            "panel": ["type": "array", "items": object(["userId": integer, "name": string, "homeUnitId": integer, "homeUnit": string, "isChair": boolean],
+                                                       required: ["userId", "name", "isChair"])],
+            "nominationCount": integer, "version": integer,
+        ], required: ["id", "code", "name", "kind", "position", "quotaTotal", "method", "pickLimit", "criteria", "eligibility", "nominationsOpen",
+                      "reviewClosed", "panel", "nominationCount", "version"])),
+        ("AwardCategoryInput", object([
+            "code": string, "name": string, "kind": enumeration(AwardCategoryKind.allCases.map(\.rawValue)), "quotaTotal": integer, "quotaPerUnit": integer,
+            "method": enumeration(ReviewMethod.allCases.map(\.rawValue)), "pickLimit": integer, "criteria": ["type": "array", "items": criterion],
+            "allowedStatuses": statuses, "minimumServiceYears": integer, "serviceCountedOn": date, "excludePreviousWinners": boolean,
+            "opensAt": dateTime, "closesAt": dateTime, "version": integer,
+        ], required: ["code", "name", "kind", "quotaTotal", "method"])),
+        ("PanelMemberInput", object(["userId": integer, "homeUnitId": integer, "isChair": boolean], required: ["userId"])),
+        ("Evidence", object(["id": integer, "fileName": string, "contentType": string, "size": integer, "url": string],
+                            required: ["id", "fileName", "contentType", "size", "url"])),
+        ("Nomination", object([
+            "id": integer, "categoryCode": string, "categoryName": string, "personId": integer, "nominee": string, "unitId": integer, "unit": string,
+            "nominatingUnit": string, "nominatedBy": string, "citation": string, "status": enumeration(["submitted", "withdrawn"]), "statusReason": string,
+            "evidence": array("Evidence"), "createdAt": dateTime, "version": integer,
+        ], required: ["id", "categoryCode", "categoryName", "nominee", "unitId", "unit", "nominatedBy", "citation", "status", "evidence", "version"])),
+        ("NominationInput", object(["category": string, "personId": integer, "unitId": integer, "teamName": string, "citation": string,
+                                    "nominatingUnitId": integer, "lateOnPurpose": boolean], required: ["category", "citation"])),
+        ("WithdrawalInput", object(["reason": string, "version": integer], required: ["reason"])),
+        ("RecusalInput", object(["reason": string], required: ["reason"])),
+        ("BallotInput", object(["round": integer, "picks": ids, "ranking": ids, "scores": scores, "version": integer], required: [])),
+        ("Ballot", object(["category": string, "round": integer, "reviewer": string, "picks": ids, "ranking": ids, "scores": scores,
+                           "submittedAt": dateTime, "version": integer], required: ["category", "round", "reviewer", "submittedAt", "version"])),
+        ("ReviewAssignment", object([
+            "category": ref("AwardCategory"), "round": integer, "seats": integer, "pickLimit": integer, "ballot": ref("Ballot"), "isChair": boolean, "open": boolean,
+            "candidates": ["type": "array", "items": object(["id": integer, "nominee": string, "unit": string, "citation": string, "evidence": array("Evidence"),
+                                                             "barred": enumeration(["conflict", "recused"])],
+                                                            required: ["id", "nominee", "unit", "citation", "evidence"])],
+        ], required: ["category", "round", "candidates", "seats", "pickLimit", "isChair", "open"])),
+        ("Tally", object([
+            "category": string, "method": enumeration(ReviewMethod.allCases.map(\.rawValue)), "panelSize": integer,
+            "rounds": ["type": "array", "items": object([
+                "number": integer, "candidates": ids, "seats": integer, "ballots": integer,
+                "lines": ["type": "array", "items": object(["nominationId": integer, "nominee": string, "unit": string, "score": string, "ballots": integer,
+                                                            "points": integer, "rank": integer, "tied": boolean],
+                                                           required: ["nominationId", "nominee", "unit", "score", "ballots", "tied"])],
+            ], required: ["number", "candidates", "seats", "ballots", "lines"])],
+            "chairDecisions": array("ChairDecision"), "proposedWinners": ids,
+            "pendingTie": object(["candidates": ids, "names": ["type": "array", "items": string], "seats": integer], required: ["candidates", "names", "seats"]),
+            "skippedForUnitQuota": ids, "unfilledSeats": integer, "decided": ids,
+        ], required: ["category", "method", "panelSize", "rounds", "chairDecisions", "proposedWinners", "skippedForUnitQuota", "unfilledSeats", "decided"])),
+        ("ChairDecision", object(["order": ids, "reason": string, "decidedBy": string, "at": dateTime], required: ["order", "reason", "decidedBy"])),
+        ("ChairDecisionInput", object(["order": ids, "reason": string], required: ["order", "reason"])),
+        ("BallotExport", object([
+            "category": string, "method": enumeration(ReviewMethod.allCases.map(\.rawValue)), "criteria": ["type": "array", "items": criterion],
+            "pickLimit": integer, "seats": integer, "quotaPerUnit": integer, "quotaUnits": ["type": "object", "additionalProperties": integer],
+            "reviewers": ["type": "array", "items": object(["id": integer, "name": string], required: ["id", "name"])],
+            "candidates": ["type": "array", "items": object(["nominationId": integer, "nominee": string, "unit": string, "eligibleReviewers": ids],
+                                                            required: ["nominationId", "nominee", "unit", "eligibleReviewers"])],
+            "rounds": ["type": "array", "items": object(["number": integer, "candidates": ids, "seats": integer], required: ["number", "candidates", "seats"])],
+            "ballots": ["type": "array", "items": object(["round": integer, "reviewerId": integer, "picks": ids, "ranking": ids, "scores": scores],
+                                                         required: ["round", "reviewerId"])],
+            "chairDecisions": array("ChairDecision"), "excluded": ids,
+        ], required: ["category", "method", "criteria", "pickLimit", "seats", "quotaUnits", "reviewers", "candidates", "rounds", "ballots", "chairDecisions", "excluded"])),
+        ("AwardDecision", object([
+            "id": integer, "category": string, "categoryName": string, "nominationId": integer, "nominee": string, "unit": string, "organization": string,
+            "place": integer, "serial": string, "status": enumeration(["approved", "revoked"]), "approvedBy": string, "approvedAt": dateTime, "revokedReason": string,
+        ], required: ["id", "category", "categoryName", "nominationId", "nominee", "unit", "organization", "place", "serial", "status", "approvedBy", "approvedAt"])),
+        ("NoticeInput", object(["endsAt": dateTime], required: ["endsAt"])),
+        ("ObjectionInput", object(["decisionId": integer, "name": string, "contact": string, "text": string], required: ["decisionId", "name", "text"])),
+        ("Objection", object([
+            "id": integer, "decisionId": integer, "nominee": string, "category": string, "submitterName": string, "contact": string, "text": string,
+            "status": enumeration(["open", "upheld", "dismissed"]), "resolution": string, "resolvedBy": string, "createdAt": dateTime,
+        ], required: ["id", "decisionId", "nominee", "category", "submitterName", "text", "status", "createdAt"])),
+        ("ObjectionResolutionInput", object(["outcome": enumeration(["upheld", "dismissed"]), "reason": string], required: ["outcome", "reason"])),
+        ("RecognitionStatus", object([
+            "programId": integer, "stage": enumeration(["set_up", "nominating", "reviewing", "decided", "notice", "notice_over", "published"]),
+            "noticeStartsAt": dateTime, "noticeEndsAt": dateTime, "publishedAt": dateTime, "openObjections": integer,
+            "categories": array("AwardCategory"), "version": integer,
+        ], required: ["programId", "stage", "openObjections", "categories", "version"])),
+        ("HonorRollEntry", object(["category": string, "categoryName": string, "nominee": string, "unit": string, "organization": string, "serial": string],
+                                  required: ["category", "categoryName", "nominee", "unit", "organization", "serial"])),
+        ("CertificateCheck", object([
+            "serial": string, "valid": boolean, "status": enumeration(["approved", "revoked", "unknown", "malformed"]), "nominee": string, "award": string,
+            "program": string, "organization": string, "issuedOn": date,
+        ], required: ["serial", "valid", "status"])),
+    ]
+}
