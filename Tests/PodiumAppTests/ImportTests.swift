@@ -56,6 +56,36 @@ struct ImportTests {
         }
     }
 
+    @Test func anOptionalHireDateColumnSetsHireDatesAndAnEmptyCellKeepsThem() async throws {
+        try await withPodium { app in
+            let api = API(app: app, token: try await app.makeToken(.organizer))
+            let csv = HTTPMediaType(type: "text", subType: "csv")
+            let first = "工号,姓名,性别,出生日期,部门,入职日期\nJH001,张伟,男,1988-03-12,精工科技,2010年7月1日\nJH002,李娜,女,1990-07-01,精工科技,\n" +
+                "JH003,王芳,女,1990-01-01,精工科技,2099-01-01\nJH004,赵敏,女,1990-01-01,精工科技,1989-05-05\nJH005,刘洋,男,1990-01-01,精工科技,someday\n"
+            let report = try await api.send(.POST, "/api/v1/people/import", contentType: csv, rawBody: first).decode(ImportReportDTO.self)
+            #expect((report.imported, report.rejected) == (2, 3))
+            #expect(report.ignoredColumns.isEmpty)
+            #expect(report.rejections.map(\.line) == [4, 5, 6])
+            #expect(report.rejections[0].reasons == ["hire date 2099-01-01 is in the future or before 1950"])
+            #expect(report.rejections[1].reasons == ["hire date 1989-05-05 is before the birth date 1990-01-01"])
+            #expect(report.rejections[2].reasons == ["hire date “someday” is not a real date (use 2015-07-01)"])
+            var people = try await PersonModel.query(on: app.db).sort(\.$employeeNumber).all()
+            #expect(people.map(\.hireDate) == ["2010-07-01", nil])
+
+            // Without the column, or with an empty cell, the recorded date stays and nothing changes.
+            let without = "Employee ID,Name,Gender,DOB,Department\nJH001,张伟,男,1988-03-12,精工科技\n"
+            let kept = try await api.send(.POST, "/api/v1/people/import", contentType: csv, rawBody: without).decode(ImportReportDTO.self)
+            #expect((kept.updated, kept.unchanged) == (0, 1))
+            let blank = "工号,姓名,性别,出生日期,部门,start date\nJH001,张伟,男,1988-03-12,精工科技,\nJH002,李娜,女,1990-07-01,精工科技,2015/3/2\n"
+            let second = try await api.send(.POST, "/api/v1/people/import", contentType: csv, rawBody: blank).decode(ImportReportDTO.self)
+            #expect((second.updated, second.unchanged) == (1, 1))
+            people = try await PersonModel.query(on: app.db).sort(\.$employeeNumber).all()
+            #expect(people.map(\.hireDate) == ["2010-07-01", "2015-03-02"])
+            let person = try await api.send(.GET, "/api/v1/people/\(people[1].id!)").decode(PersonDTO.self)
+            #expect(person.hireDate == CalendarDate(year: 2015, month: 3, day: 2) && person.version == 2)
+        }
+    }
+
     @Test func aFileWithoutTheNeededColumnsChangesNothing() async throws {
         try await withPodium { app in
             let api = API(app: app, token: try await app.makeToken(.organizer))

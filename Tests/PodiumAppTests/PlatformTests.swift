@@ -134,6 +134,28 @@ struct PlatformTests {
             let relayProgram = try await ProgramModel.query(on: app.db).filter(\.$slug == "quality-month-relay-2021").first()!
             #expect(try await RelayTimingService(db: app.db, clock: app.clock).snapshot(program: relayProgram).board.reviews.isEmpty)
             #expect(try await RelayService(db: app.db, clock: app.clock).lineUpProblems(programID: relayProgram.id!).isEmpty)
+
+            // The 2020 recognition conference: 28 honorees in the three categories plus the three special awards, published.
+            let recognitionProgram = try await ProgramModel.query(on: app.db).filter(\.$slug == "recognition-2020").first()!
+            let honors = try await AwardDecisionService(db: app.db, clock: app.clock).decisions(programID: recognitionProgram.id!)
+                .filter { $0.status == "approved" }
+            let perCategory = Dictionary(grouping: honors, by: \.category).mapValues(\.count)
+            #expect(perCategory == ["OE": 16, "TI": 6, "ME": 6, "SEA": 1, "SIA": 1, "SCA": 1], "\(perCategory)")
+            #expect(honors.filter { ["OE", "TI", "ME"].contains($0.category) }.count == 28)
+            #expect(Set(honors.map(\.nominationId)).count == 31)
+            // Ties went to a run-off and to the chair; conflicts barred some reviewers; one objection was dismissed.
+            #expect(try await ReviewRoundModel.query(on: app.db).count() >= 1)
+            #expect(try await ChairDecisionModel.query(on: app.db).count() >= 1)
+            let objections = try await ObjectionModel.query(on: app.db).all()
+            #expect(objections.count == 1 && objections.first?.status == "dismissed")
+            let honorRoll = try await Browser(app).get("/p/recognition-2020/honor-roll")
+            #expect(honorRoll.status == .ok && honorRoll.body.string.contains("31 honorees in 6 awards"))
+            for honor in honors { #expect(honorRoll.body.string.contains(">\(honor.nominee)</a>"), "\(honor.nominee)") }
+            let check = try await Browser(app).get("/verify/\(honors[0].serial)", headers: ["Accept": "application/json"]).decode(CertificateCheckDTO.self)
+            #expect(check.valid && check.issuedOn == "2021-01-28" && check.nominee == honors[0].nominee)
+            #expect(try await Browser(app).get("/p/recognition-2020/certificates/\(honors[0].serial)").status == .ok)
+            try await Browser(app).signIn("reviewer@demo.podium", "demo-reviewer")
+
             try await Browser(app).signIn("leader@demo.podium", "demo-leader")
             await #expect(throws: DemoError.self) {
                 try await DemoSeeder(db: app.db, clock: app.clock, hashing: PasswordHashing(app: app)).seed()

@@ -372,6 +372,9 @@ struct RecognitionTests {
             #expect(refilled.contains { $0.status == "revoked" && $0.id == approved[0].id })
             let published = try await f.organizer.send(.POST, "\(Self.path)/publish").decode(RecognitionStatusDTO.self)
             #expect(published.stage == "published")
+            // Publication puts the honorees on the conference's attendee list for check-in.
+            let attendees = try await f.organizer.send(.GET, "/api/v1/programs/recognition-2020/ceremony/attendees").decode(AttendeeListDTO.self)
+            #expect(attendees.attendees.filter { $0.group == .honoree }.map(\.name).sorted() == ["Worker b1", "Worker c1"])
             let roll = try await API(app: app).send(.GET, "\(Self.path)/honor-roll").decode([HonorRollEntryDTO].self)
             #expect(roll.count == 2)
             #expect(!roll.contains { $0.serial == approved[0].serial })

@@ -139,6 +139,55 @@ import Testing
         #expect(draft.issues(today: Self.today) == [])
     }
 
+    // MARK: Hire date
+
+    @Test func hireDateIsOptional() {
+        #expect(employee().hireDate == nil)
+        #expect(employee().issues(today: Self.today) == [])
+    }
+
+    @Test func hireDateWithinItsBounds() throws {
+        var draft = employee()
+        draft.birthDate = try day(1985, 3, 12)
+        for date in [try day(1985, 3, 12), try day(2007, 7, 1), Self.today] {
+            draft.hireDate = date
+            #expect(draft.issues(today: Self.today) == [], "\(date)")
+        }
+    }
+
+    @Test func hireDateNotInTheFuture() throws {
+        var draft = employee()
+        draft.hireDate = try day(2024, 6, 2)
+        #expect(draft.issues(today: Self.today) == [FieldIssue("hireDate", "error.person.hireDateInFuture", ["value": "2024-06-02"])])
+        #expect(PersonDraft.hireDateProblem(try day(2024, 6, 2), birthDate: nil, today: Self.today) == .inFuture)
+    }
+
+    @Test func hireDateNotBefore1950() throws {
+        var draft = employee()
+        draft.hireDate = try day(1949, 12, 31)
+        #expect(draft.issues(today: Self.today) == [FieldIssue("hireDate", "error.person.hireDateTooEarly", ["value": "1949-12-31"])])
+        draft.hireDate = try day(1950, 1, 1)
+        #expect(draft.issues(today: Self.today) == [])
+    }
+
+    @Test func hireDateNotBeforeTheBirthDate() throws {
+        var draft = employee()
+        draft.birthDate = try day(1990, 5, 17)
+        draft.hireDate = try day(1990, 5, 16)
+        #expect(draft.issues(today: Self.today)
+            == [FieldIssue("hireDate", "error.person.hireDateBeforeBirth", ["value": "1990-05-16", "birthDate": "1990-05-17"])])
+        // Without a birth date only the fixed bounds apply.
+        draft.birthDate = nil
+        #expect(draft.issues(today: Self.today) == [])
+    }
+
+    @Test func aFutureBirthDateAndAnEarlierHireDateAreBothReported() throws {
+        var draft = employee()
+        draft.birthDate = try day(2025, 1, 1)
+        draft.hireDate = try day(2020, 1, 1)
+        #expect(draft.issues(today: Self.today).map(\.field) == ["birthDate", "hireDate"])
+    }
+
     @Test(arguments: ["", " ", "   ", "\u{3000}\u{3000}", "\t\n"])
     func blankNameIsRequired(_ name: String) {
         var draft = employee()

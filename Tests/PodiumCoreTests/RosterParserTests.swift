@@ -229,6 +229,51 @@ import Testing
                                           birthDate: date(1988, 8, 8), unitPath: ["Ops"], status: .active)])
     }
 
+    // MARK: Hire date
+
+    @Test(arguments: [
+        ("hire date", RosterColumn.hireDate), ("Date of Hire", .hireDate), ("start_date", .hireDate), ("Joined", .hireDate),
+        ("入职日期", .hireDate), ("入职时间", .hireDate), ("参加工作时间", .hireDate), ("hireDate", .hireDate),
+    ])
+    func hireDateAliases(header: String, column: RosterColumn) {
+        #expect(RosterColumn(header: header) == column)
+        #expect(!column.isRequired)
+    }
+
+    @Test func hireDateColumnIsOptional() throws {
+        let result = try parse(Self.header + "E1,张伟,男,1990-01-01,A,\n")
+        #expect(result.rows.map(\.hireDate) == [nil])
+    }
+
+    @Test func hireDatesAreReadAndAnEmptyCellIsNone() throws {
+        let result = try parse("工号,姓名,性别,出生日期,部门,入职日期\nE1,张伟,男,1990-01-01,A,2012年7月1日\nE2,李娜,女,1991-02-03,A,\n")
+        #expect(result.rejections.isEmpty)
+        #expect(result.rows == [
+            RosterRow(line: 2, employeeNumber: "E1", name: "张伟", gender: .male, birthDate: date(1990, 1, 1), unitPath: ["A"], status: .active,
+                      hireDate: date(2012, 7, 1)),
+            RosterRow(line: 3, employeeNumber: "E2", name: "李娜", gender: .female, birthDate: date(1991, 2, 3), unitPath: ["A"], status: .active),
+        ])
+    }
+
+    @Test(arguments: [
+        ("soon", "error.roster.hireDateInvalid", ["value": "soon"]),
+        ("2023-02-30", "error.roster.hireDateInvalid", ["value": "2023-02-30"]),
+        ("2024-06-02", "error.roster.hireDateOutOfRange", ["value": "2024-06-02"]),
+        ("1949-12-31", "error.roster.hireDateOutOfRange", ["value": "1949-12-31"]),
+        ("1989-12-31", "error.roster.hireDateBeforeBirth", ["value": "1989-12-31", "birthDate": "1990-01-01"]),
+    ])
+    func badHireDates(text: String, key: String, args: [String: String]) throws {
+        let result = try parse("Employee ID,Name,Gender,DOB,Department,Start date\nE1,张伟,男,1990-01-01,A,\(text)\n")
+        #expect(result.rows.isEmpty)
+        #expect(result.rejections == [RosterRejection(line: 2, reasons: [msg(key, args)])])
+    }
+
+    @Test(arguments: [("2024-06-01", true), ("1990-01-01", true), ("1950-01-01", false)])
+    func hireDateBounds(text: String, valid: Bool) throws {
+        let result = try parse("工号,姓名,性别,出生日期,部门,参加工作时间\nE1,张伟,男,1990-01-01,A,\(text)\n")
+        #expect(result.rows.count == (valid ? 1 : 0))
+    }
+
     @Test func tabSeparatedFile() throws {
         let result = try parse("工号\t姓名\t性别\t出生日期\t部门\nE1\t张伟\tM\t1990-01-01\t集团/公司\n")
         #expect(result.rows.map(\.unitPath) == [["集团", "公司"]])

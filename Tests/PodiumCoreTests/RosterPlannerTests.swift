@@ -34,6 +34,19 @@ import Testing
         #expect(actions == [.update(Self.row, before: before)])
     }
 
+    @Test func aRowWithoutAHireDateKeepsTheRecordedOne() {
+        let recorded = PersonSnapshot(employeeNumber: "E1", name: "张伟", gender: .male, birthDate: Self.birth, unitID: 7, status: .active,
+                                      hireDate: CalendarDate(year: 2012, month: 7, day: 1))
+        #expect(RosterPlanner.plan(rows: [Self.row], existing: ["E1": recorded], unitIDs: Self.units) == [.unchanged(Self.row)])
+        let same = RosterRow(line: 2, employeeNumber: "E1", name: "张伟", gender: .male, birthDate: Self.birth, unitPath: ["集团", "机械公司"],
+                             status: .active, hireDate: CalendarDate(year: 2012, month: 7, day: 1))
+        #expect(RosterPlanner.plan(rows: [same], existing: ["E1": recorded], unitIDs: Self.units) == [.unchanged(same)])
+        let other = RosterRow(line: 2, employeeNumber: "E1", name: "张伟", gender: .male, birthDate: Self.birth, unitPath: ["集团", "机械公司"],
+                              status: .active, hireDate: CalendarDate(year: 2013, month: 7, day: 1))
+        #expect(RosterPlanner.plan(rows: [other], existing: ["E1": recorded], unitIDs: Self.units) == [.update(other, before: recorded)])
+        #expect(RosterPlanner.plan(rows: [other], existing: ["E1": Self.same], unitIDs: Self.units) == [.update(other, before: Self.same)])
+    }
+
     @Test func unitStillToBeCreatedIsAnUpdate() {
         let moved = RosterRow(line: 3, employeeNumber: "E1", name: "张伟", gender: .male, birthDate: Self.birth,
                               unitPath: ["集团", "新公司"], status: .active)

@@ -32,6 +32,7 @@ struct PersonDTO: Content, Equatable {
     let unitPath: [String]
     let status: EmployeeStatus
     let guardianId: Int?
+    let hireDate: CalendarDate?
     let version: Int
 }
 
@@ -44,12 +45,13 @@ struct PersonInput: Content {
     var unitId: Int?
     var status: EmployeeStatus?
     var guardianId: Int?
+    var hireDate: CalendarDate?
     var version: Int?
 
     var draft: PersonDraft {
         PersonDraft(kind: kind, employeeNumber: employeeNumber?.trimmingCharacters(in: .whitespaces).nilIfEmpty,
                     name: name.collapsingWhitespace, gender: gender, birthDate: birthDate, unitID: unitId,
-                    status: status ?? .active, guardianID: guardianId)
+                    status: status ?? .active, guardianID: guardianId, hireDate: hireDate)
     }
 }
 

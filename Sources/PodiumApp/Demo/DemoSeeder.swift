@@ -33,6 +33,8 @@ struct DemoSeeder {
             let units = UnitService(db: tx, clock: clock)
             let people = PersonService(db: tx, clock: clock, today: DateDisplay.calendarDate(clock.now(), timeZone: .current))
             var names = NameGenerator(seed: 2023)
+            // Hire dates from a source of their own, so the names stay those of earlier demos.
+            var hires = NameGenerator(seed: 2020)
             let group = try await units.create(UnitInput(name: "Jinghua Holdings Group", kind: .group, code: "JH"), by: actor)
             var companyIDs: [Int] = []
             var companies: [DemoGames.Company] = []
@@ -53,7 +55,8 @@ struct DemoSeeder {
                         let birth = CalendarDate(year: 1970 + names.next(28), month: 1 + names.next(12), day: 1 + names.next(28))!
                         let employee = try await people.create(PersonInput(
                             kind: .employee, employeeNumber: "JH\(employeeNumber)", name: names.name(gender), gender: gender, birthDate: birth,
-                            unitId: departmentIDs[index % departmentIDs.count], status: index == 7 ? .onLeave : .active), by: actor)
+                            unitId: departmentIDs[index % departmentIDs.count], status: index == 7 ? .onLeave : .active,
+                            hireDate: Self.hireDate(birth: birth, index: index, random: &hires)), by: actor)
                         employees.append(employee)
                         // Every eighth employee brings a child for the parent-child events.
                         if index % 8 == 3 {
@@ -90,6 +93,7 @@ struct DemoSeeder {
                 kind: .recognition, slug: "recognition-2020", edition: nil, name: "2020 Annual Summary and Recognition Conference",
                 theme: "Opening a new journey, seeking new development", startDate: CalendarDate(year: 2021, month: 2, day: 2), endDate: nil,
                 venue: "Jinghua Technology Conference Hall", timeZone: "Asia/Shanghai"), by: actor)
+            try await DemoCeremony(db: tx, clock: clock, actor: actor).seed(program: try await ProgramModel.find(recognition.id, on: tx)!, companies: companies)
             let demoGames = DemoGames(db: tx, clock: clock, actor: actor)
             // The 5th Games is run from entries to results while open, then taken through to published.
             let openGames = try await programs.changeStatus(games.id, to: .open, expectedVersion: games.version, by: actor)
@@ -98,6 +102,7 @@ struct DemoSeeder {
             let relayClubs = [0, 3, 5, 2].map { DemoRelay.Club(unitID: companies[$0].unitID, name: nil, people: companies[$0].employees.filter { $0.status == .active }) }
                 + ["Qingshan Community", "Zhijiang College", "High-tech Zone Market Supervision Team"].compactMap { externals[$0] }
             try await DemoRelay(db: tx, clock: clock, actor: actor).seed(program: try await ProgramModel.find(relay.id, on: tx)!, clubs: relayClubs)
+            try await DemoRecognition(db: tx, hashing: hashing, actor: actor).seed(program: try await ProgramModel.find(recognition.id, on: tx)!, companies: companies)
             for program in [openGames, relay, recognition] {
                 var current = program
                 for status in ProgramStatus.allCases where status > current.status {
@@ -118,10 +123,23 @@ struct DemoSeeder {
                 ("reviewer@demo.podium", "Reviewer (demo)", "demo-reviewer", [RoleGrant(role: .reviewer, programID: recognition.id)]),
             ]
             for (email, name, password, grants) in demoUsers {
+                // reviewer@demo.podium was made with the recognition panels (DemoRecognition).
+                if try await UserModel.query(on: tx).filter(\.$email == email).first() != nil { continue }
                 _ = try await users.create(UserInput(email: email, displayName: name, password: password, isActive: true,
                                                      grants: grants.map(GrantDTO.init)), by: actor)
             }
         }
+    }
+}
+
+extension DemoSeeder {
+    /// A plausible hire date: at 20 or later, up to 2019; one employee in sixteen joined in 2020, too recently for
+    /// awards that ask for a year of service on 31 December 2020.
+    static func hireDate(birth: CalendarDate, index: Int, random: inout NameGenerator) -> CalendarDate {
+        if index % 16 == 13 { return CalendarDate(year: 2020, month: 1 + random.next(12), day: 1 + random.next(28))! }
+        let earliest = max(birth.year + 20, 1988)
+        let year = earliest + random.next(max(1, 2019 - earliest + 1))
+        return CalendarDate(year: min(year, 2019), month: 1 + random.next(12), day: 1 + random.next(28))!
     }
 }
 

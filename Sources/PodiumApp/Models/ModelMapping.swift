@@ -18,7 +18,8 @@ extension PersonModel {
         PersonDTO(id: id!, kind: PersonKind(rawValue: kind) ?? .employee, employeeNumber: employeeNumber, name: name,
                   gender: gender.flatMap(Gender.init(rawValue:)), birthDate: birthDate.flatMap(CalendarDate.init(parsing:)),
                   unitId: $unit.id, unitPath: $unit.id.map { tree.path(of: $0) } ?? [],
-                  status: EmployeeStatus(rawValue: status) ?? .active, guardianId: $guardian.id, version: version)
+                  status: EmployeeStatus(rawValue: status) ?? .active, guardianId: $guardian.id,
+                  hireDate: hireDate.flatMap(CalendarDate.init(parsing:)), version: version)
     }
 
     func apply(_ draft: PersonDraft) {
@@ -31,6 +32,7 @@ extension PersonModel {
         $unit.id = draft.unitID
         status = draft.status.rawValue
         $guardian.id = draft.kind == .family ? draft.guardianID : nil
+        hireDate = draft.hireDate?.iso
     }
 }
 
@@ -79,5 +81,30 @@ extension AuditEntryModel {
     var dto: AuditEntryDTO {
         AuditEntryDTO(id: id!, at: at, actorKind: actorKind, actorId: actorID, actorName: actorName, action: action,
                       entityType: entityType, entityId: entityID, summary: summary, before: before, after: after, reason: reason)
+    }
+}
+
+extension AgendaItemModel {
+    var dto: AgendaItemDTO {
+        AgendaItemDTO(id: id!, programId: $program.id, position: position, startsAt: startsAt, kind: AgendaItemKind(rawValue: kind) ?? .other,
+                      title: title, speaker: speaker, version: version)
+    }
+
+    func apply(_ checked: AgendaItemDraft.Checked) {
+        startsAt = checked.startsAt?.text
+        kind = checked.kind.rawValue
+        title = checked.title
+        speaker = checked.speaker
+    }
+}
+
+extension AttendeeModel {
+    /// With the employee number when the person was loaded along (`with(\.$person)`).
+    var dto: AttendeeDTO { dto(employeeNumber: $person.value.flatMap { $0?.employeeNumber }) }
+
+    func dto(employeeNumber: String?) -> AttendeeDTO {
+        AttendeeDTO(id: id!, programId: $program.id, personId: $person.id, employeeNumber: employeeNumber, name: name,
+                    group: AttendeeGroup(rawValue: group) ?? .guest, unitName: unitName, seat: seat, checkedInAt: checkedInAt,
+                    checkedInBy: checkedInBy, version: version)
     }
 }

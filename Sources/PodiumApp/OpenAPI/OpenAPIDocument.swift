@@ -10,10 +10,10 @@ enum OpenAPIDocument {
             "description": "Programs, organization and people of Podium. Machines authenticate with `Authorization: Bearer <token>`; errors are `application/problem+json` (RFC 9457).",
         ],
         "servers": [["url": "/"]],
-        "paths": .object(paths + relayPaths + recognitionPaths),
+        "paths": .object(paths + relayPaths + ceremonyPaths + recognitionPaths),
         "components": [
             "securitySchemes": ["bearer": ["type": "http", "scheme": "bearer"]],
-            "schemas": .object(schemas + relaySchemas + recognitionSchemas),
+            "schemas": .object(schemas + relaySchemas + ceremonySchemas + recognitionSchemas),
         ],
     ]
 
@@ -117,7 +117,7 @@ enum OpenAPIDocument {
             "put": op("updatePerson", "Replace a person's fields (organizer)", params: [path("id", integer)], body: "PersonInput", responses: [("200", ref("Person"))]),
         ]),
         ("/api/v1/people/import", [
-            "post": op("importRoster", "Import a roster CSV (organizer). Rows are upserted by employee number; rejected rows are listed.",
+            "post": op("importRoster", "Import a roster CSV (organizer). Rows are upserted by employee number; rejected rows are listed. An optional hire date column (hire date, start date, 入职日期…) sets hire dates; an empty cell keeps the recorded one.",
                        params: [query("filename", string)], rawBody: "text/csv", responses: [("200", ref("ImportReport"))]),
         ]),
         ("/api/v1/me", ["get": op("me", "Who the credentials belong to", responses: [("200", ref("Me"))])]),
@@ -185,12 +185,14 @@ enum OpenAPIDocument {
             "id": integer, "kind": enumeration(PersonKind.allCases.map(\.rawValue)), "employeeNumber": string, "name": string,
             "gender": enumeration(Gender.allCases.map(\.rawValue)), "birthDate": date, "unitId": integer,
             "unitPath": ["type": "array", "items": string], "status": enumeration(EmployeeStatus.allCases.map(\.rawValue)),
-            "guardianId": integer, "version": integer,
+            "guardianId": integer, "hireDate": date, "version": integer,
         ], required: ["id", "kind", "name", "unitPath", "status", "version"])),
         ("PersonInput", object([
             "kind": enumeration(PersonKind.allCases.map(\.rawValue)), "employeeNumber": string, "name": string,
             "gender": enumeration(Gender.allCases.map(\.rawValue)), "birthDate": date, "unitId": integer,
-            "status": enumeration(EmployeeStatus.allCases.map(\.rawValue)), "guardianId": integer, "version": integer,
+            "status": enumeration(EmployeeStatus.allCases.map(\.rawValue)), "guardianId": integer,
+            "hireDate": ["type": "string", "format": "date", "description": "The day the person joined; not in the future, not before 1950 or the birth date"],
+            "version": integer,
         ], required: ["kind", "name"])),
         ("PersonPage", page("Person")),
         ("ImportReport", object([

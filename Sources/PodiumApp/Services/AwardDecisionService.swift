@@ -221,6 +221,18 @@ struct AwardDecisionService {
             settings.publishedAt = now
             settings.version += 1
             try await settings.save(on: tx)
+            // The honorees are expected at the conference: they join its attendee list for check-in.
+            let honorees = try await AwardDecisionModel.query(on: tx).filter(\.$status == "approved")
+                .join(AwardCategoryModel.self, on: \AwardDecisionModel.$category.$id == \AwardCategoryModel.$id)
+                .filter(AwardCategoryModel.self, \.$program.$id == program.id!).with(\.$nomination).all()
+            let people = Dictionary(uniqueKeysWithValues: try await PersonModel.query(on: tx)
+                .filter(\.$id ~~ honorees.compactMap { $0.nomination.$person.id }).all().map { ($0.id!, $0) })
+            let tree = try await UnitService(db: tx, clock: clock).tree()
+            let attendees = honorees.compactMap { decision -> (personID: Int, name: String, unitName: String?)? in
+                guard let id = decision.nomination.$person.id, let person = people[id] else { return nil }
+                return (id, person.name, tree.organizationPath(of: decision.nomination.$unit.id))
+            }
+            _ = try await CeremonyService(db: tx, clock: clock).addHonorees(programID: program.id!, people: attendees, by: actor)
             let after = try await recognition.status(program: program)
             try await AuditLog(db: tx, clock: clock).record(actor, action: "publish", entityType: "program", entityID: "\(program.id!)",
                                                             summary: program.name, before: before, after: after)

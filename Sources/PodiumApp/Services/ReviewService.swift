@@ -27,7 +27,7 @@ struct ReviewService {
             let candidates = state.candidates(round: round).map { id -> AssignedNominationDTO in
                 let detail = details[id]
                 let reason = barred[id]
-                return AssignedNominationDTO(id: id, nominee: state.names[id] ?? "", unit: detail?.unit ?? "",
+                return AssignedNominationDTO(id: id, nominee: state.names[id] ?? "", unit: state.unitOf(id).map { state.tree.organizationPath(of: $0) } ?? "",
                                              citation: reason == nil ? detail?.citation ?? "" : "", evidence: reason == nil ? detail?.evidence ?? [] : [],
                                              barred: reason)
             }

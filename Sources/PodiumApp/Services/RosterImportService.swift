@@ -48,7 +48,7 @@ struct RosterImportService {
                 case .update(let row, _):
                     guard let model = existing[row.employeeNumber]?.model else { continue }
                     let before = model.dto(tree: tree)
-                    model.apply(row.draft(unitID: unitIDs[row.unitPath]))
+                    model.apply(row.draft(unitID: unitIDs[row.unitPath], keepingHireDate: before.hireDate))
                     model.version = before.version + 1
                     try await model.update(on: tx)
                     let after = model.dto(tree: tree)
@@ -105,7 +105,8 @@ struct RosterImportService {
                 let snapshot = PersonSnapshot(
                     employeeNumber: number, name: model.name, gender: model.gender.flatMap(Gender.init(rawValue:)),
                     birthDate: model.birthDate.flatMap(CalendarDate.init(parsing:)), unitID: model.$unit.id,
-                    status: EmployeeStatus(rawValue: model.status) ?? .active, kind: PersonKind(rawValue: model.kind) ?? .employee)
+                    status: EmployeeStatus(rawValue: model.status) ?? .active, kind: PersonKind(rawValue: model.kind) ?? .employee,
+                    hireDate: model.hireDate.flatMap(CalendarDate.init(parsing:)))
                 found[number] = (model, snapshot)
             }
         }
@@ -114,8 +115,9 @@ struct RosterImportService {
 }
 
 extension RosterRow {
-    func draft(unitID: Int?) -> PersonDraft {
+    /// The person the row describes. A row without a hire date keeps the one already recorded.
+    func draft(unitID: Int?, keepingHireDate recorded: CalendarDate? = nil) -> PersonDraft {
         PersonDraft(kind: .employee, employeeNumber: employeeNumber, name: name, gender: gender, birthDate: birthDate,
-                    unitID: unitID, status: status)
+                    unitID: unitID, status: status, hireDate: hireDate ?? recorded)
     }
 }

@@ -51,6 +51,7 @@ struct PersonRow: Encodable {
     let kind: String
     let gender: String
     let birthDate: String
+    let hireDate: String
     let unit: String
     let status: String
 }

@@ -48,4 +48,6 @@ struct ProgramHomeContext: Encodable {
     let page: PageContext
     let program: ProgramView
     let isDraft: Bool
+    /// The conference's running order, for a recognition program.
+    var agenda: [PublicAgendaRow] = []
 }

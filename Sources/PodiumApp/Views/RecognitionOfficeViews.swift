@@ -83,6 +83,8 @@ struct RecognitionCategoryContext: Encodable {
         let homeUnit: String
         let chair: Bool
         let ballots: String
+        /// Only reviewers who have not voted leave the panel.
+        let removable: Bool
     }
     struct Line: Encodable {
         let rank: String

@@ -55,9 +55,11 @@ public struct PersonDraft: Sendable, Equatable {
     public var unitID: Int?
     public var status: EmployeeStatus
     public var guardianID: Int?
+    /// The day the person joined; years of service for award eligibility count from it.
+    public var hireDate: CalendarDate?
 
     public init(kind: PersonKind, employeeNumber: String? = nil, name: String, gender: Gender?, birthDate: CalendarDate?,
-                unitID: Int?, status: EmployeeStatus = .active, guardianID: Int? = nil) {
+                unitID: Int?, status: EmployeeStatus = .active, guardianID: Int? = nil, hireDate: CalendarDate? = nil) {
         self.kind = kind
         self.employeeNumber = employeeNumber
         self.name = name
@@ -66,10 +68,27 @@ public struct PersonDraft: Sendable, Equatable {
         self.unitID = unitID
         self.status = status
         self.guardianID = guardianID
+        self.hireDate = hireDate
     }
 
     public static let maxNameLength = 100
     public static let maxEmployeeNumberLength = 32
+    /// No roster of a living workforce goes further back; earlier dates are typing errors.
+    public static let earliestHireDate = CalendarDate(year: 1950, month: 1, day: 1)!
+
+    /// What can be wrong with a hire date.
+    public enum HireDateProblem: Sendable, Equatable {
+        case inFuture, beforeEarliest, beforeBirth
+    }
+
+    /// What is wrong with a hire date, if anything: after `today`, before 1950, or before the birth date.
+    /// One rule for the person form and the roster import.
+    public static func hireDateProblem(_ hireDate: CalendarDate, birthDate: CalendarDate?, today: CalendarDate) -> HireDateProblem? {
+        if hireDate > today { return .inFuture }
+        if hireDate < earliestHireDate { return .beforeEarliest }
+        if let birthDate, hireDate < birthDate { return .beforeBirth }
+        return nil
+    }
 
     /// Field problems of this draft. `today` bounds birth dates; `guardianIsEmployee` tells whether
     /// the chosen guardian is an employee (nil when no guardian was found).
@@ -86,6 +105,14 @@ public struct PersonDraft: Sendable, Equatable {
             issues.append(FieldIssue("birthDate", "error.person.birthDateInFuture", ["value": birthDate.iso]))
         } else if let birthDate, birthDate.year < 1900 {
             issues.append(FieldIssue("birthDate", "error.person.birthDateTooEarly", ["value": birthDate.iso]))
+        }
+        if let hireDate, let problem = Self.hireDateProblem(hireDate, birthDate: birthDate, today: today) {
+            switch problem {
+            case .inFuture: issues.append(FieldIssue("hireDate", "error.person.hireDateInFuture", ["value": hireDate.iso]))
+            case .beforeEarliest: issues.append(FieldIssue("hireDate", "error.person.hireDateTooEarly", ["value": hireDate.iso]))
+            case .beforeBirth:
+                issues.append(FieldIssue("hireDate", "error.person.hireDateBeforeBirth", ["value": hireDate.iso, "birthDate": birthDate?.iso ?? ""]))
+            }
         }
         let number = employeeNumber?.trimmingCharacters(in: .whitespaces) ?? ""
         switch kind {

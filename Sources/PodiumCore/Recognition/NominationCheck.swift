@@ -81,6 +81,17 @@ extension UnitTree {
     public func homeOrganization(of id: Int) -> Int {
         ancestry(of: id).first { $0.kind == .company || $0.kind.isExternal }?.id ?? id
     }
+
+    /// `Jinghua Green Energy › Marketing`: the path from the unit's organization down, short enough for a table.
+    public func organizationPath(of id: Int) -> String {
+        let organization = homeOrganization(of: id)
+        var names: [String] = []
+        for unit in ancestry(of: id) {
+            names.insert(unit.name, at: 0)
+            if unit.id == organization { break }
+        }
+        return names.joined(separator: " › ")
+    }
 }
 
 /// A reviewer never judges a nominee from their own organization.

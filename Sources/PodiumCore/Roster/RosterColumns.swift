@@ -2,7 +2,7 @@ import Foundation
 
 /// A column of a roster file, recognised by any of the header names HR offices use.
 public enum RosterColumn: String, CaseIterable, Sendable {
-    case employeeNumber, name, gender, birthDate, unit, status
+    case employeeNumber, name, gender, birthDate, unit, status, hireDate
 
     /// Header names that mean this column, English and Chinese.
     public var aliases: [String] {
@@ -17,6 +17,7 @@ public enum RosterColumn: String, CaseIterable, Sendable {
             return ["unit", "department", "dept", "organization", "organisation", "unit path",
                     "部门", "单位", "所属单位", "所属部门", "组织"]
         case .status: return ["status", "employment status", "状态", "在职状态", "员工状态"]
+        case .hireDate: return ["hire date", "date of hire", "start date", "joined", "入职日期", "入职时间", "参加工作时间"]
         }
     }
 
@@ -29,6 +30,7 @@ public enum RosterColumn: String, CaseIterable, Sendable {
         case .birthDate: return "birth date"
         case .unit: return "unit"
         case .status: return "status"
+        case .hireDate: return "hire date"
         }
     }
 
@@ -41,11 +43,13 @@ public enum RosterColumn: String, CaseIterable, Sendable {
         case .birthDate: return "出生日期"
         case .unit: return "部门"
         case .status: return "状态"
+        case .hireDate: return "入职日期"
         }
     }
 
-    /// Status may be left out: everyone in the file is then active.
-    public var isRequired: Bool { self != .status }
+    /// Status may be left out (everyone in the file is then active), and so may the hire date
+    /// (the dates already recorded are kept).
+    public var isRequired: Bool { self != .status && self != .hireDate }
 
     /// The column a header names, if any. Case, spaces, underscores and hyphens do not matter,
     /// so `Employee_No`, `employeeNo` and `EMPLOYEE-NO` all match.

@@ -10,9 +10,11 @@ public struct RosterRow: Sendable, Equatable {
     /// Root first, e.g. `["Group", "Sector", "Company"]`.
     public let unitPath: [String]
     public let status: EmployeeStatus
+    /// Nil when the file has no hire date column or the cell is empty: the date already recorded, if any, stays.
+    public let hireDate: CalendarDate?
 
     public init(line: Int, employeeNumber: String, name: String, gender: Gender, birthDate: CalendarDate,
-                unitPath: [String], status: EmployeeStatus) {
+                unitPath: [String], status: EmployeeStatus, hireDate: CalendarDate? = nil) {
         self.line = line
         self.employeeNumber = employeeNumber
         self.name = name
@@ -20,6 +22,7 @@ public struct RosterRow: Sendable, Equatable {
         self.birthDate = birthDate
         self.unitPath = unitPath
         self.status = status
+        self.hireDate = hireDate
     }
 }
 
@@ -108,11 +111,12 @@ public enum RosterParser {
         var birthDate: CalendarDate?
         var unitPath: [String]?
         var status: EmployeeStatus?
+        var hireDate: CalendarDate?
 
         func complete(line: Int) -> RosterRow? {
             guard let employeeNumber, let name, let gender, let birthDate, let unitPath, let status else { return nil }
             return RosterRow(line: line, employeeNumber: employeeNumber, name: name, gender: gender,
-                             birthDate: birthDate, unitPath: unitPath, status: status)
+                             birthDate: birthDate, unitPath: unitPath, status: status, hireDate: hireDate)
         }
     }
 
@@ -199,6 +203,19 @@ public enum RosterParser {
             row.status = status
         } else {
             reject("error.roster.statusUnknown", ["value": statusText])
+        }
+
+        let hireText = value(.hireDate)
+        if !hireText.isEmpty {
+            if let date = memo.date(hireText) {
+                switch PersonDraft.hireDateProblem(date, birthDate: row.birthDate, today: today) {
+                case nil: row.hireDate = date
+                case .inFuture?, .beforeEarliest?: reject("error.roster.hireDateOutOfRange", ["value": hireText])
+                case .beforeBirth?: reject("error.roster.hireDateBeforeBirth", ["value": hireText, "birthDate": row.birthDate?.iso ?? ""])
+                }
+            } else {
+                reject("error.roster.hireDateInvalid", ["value": hireText])
+            }
         }
         return row
     }

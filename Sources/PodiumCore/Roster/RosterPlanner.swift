@@ -10,10 +10,12 @@ public struct PersonSnapshot: Sendable, Equatable {
     public let status: EmployeeStatus
     /// A record that is not (yet) an employee is always updated by a roster row, which makes it one.
     public let kind: PersonKind
+    public let hireDate: CalendarDate?
 
     public init(employeeNumber: String, name: String, gender: Gender?, birthDate: CalendarDate?,
-                unitID: Int?, status: EmployeeStatus, kind: PersonKind = .employee) {
+                unitID: Int?, status: EmployeeStatus, kind: PersonKind = .employee, hireDate: CalendarDate? = nil) {
         self.kind = kind
+        self.hireDate = hireDate
         self.employeeNumber = employeeNumber
         self.name = name
         self.gender = gender
@@ -43,6 +45,8 @@ public enum RosterPlanner {
                 && row.name == before.name && row.gender == before.gender
                 && row.birthDate == before.birthDate && row.status == before.status
                 && before.kind == .employee
+                // A row without a hire date keeps the recorded one, so it changes nothing.
+                && (row.hireDate == nil || row.hireDate == before.hireDate)
             return same ? .unchanged(row) : .update(row, before: before)
         }
     }

@@ -64,6 +64,9 @@ struct AdminDashboardController: RouteCollection {
             if req.allows(.managePrograms) || !req.actor.ledUnitIDs.isEmpty {
                 links.append(.init(href: "/admin/recognition/\(program.slug)", name: program.name, status: view.status))
             }
+            if !req.allows(.managePrograms), req.allows(.officiate(programID: program.id!)) {
+                links.append(.init(href: "/admin/recognition/\(program.slug)/check-in", name: "\(program.name) · \(req.t("recognition.office.checkIn"))", status: view.status))
+            }
             if req.allows(.review(programID: program.id!)) {
                 links.append(.init(href: "/admin/recognition/\(program.slug)/review", name: "\(program.name) · \(req.t("recognition.review.title"))", status: view.status))
             }

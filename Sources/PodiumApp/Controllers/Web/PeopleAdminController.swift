@@ -22,6 +22,7 @@ struct PeopleAdminController: RouteCollection {
         var unitId: String?
         var status: String?
         var guardianNumber: String?
+        var hireDate: String?
         var version: Int?
     }
 
@@ -53,6 +54,7 @@ struct PeopleAdminController: RouteCollection {
             PersonRow(id: person.id, name: person.name, employeeNumber: person.employeeNumber ?? "—", kind: req.t(person.kind.localizationKey),
                       gender: person.gender.map { req.t($0.localizationKey) } ?? "—",
                       birthDate: person.birthDate.map { DateDisplay.date($0, req.language) } ?? "—",
+                      hireDate: person.hireDate.map { DateDisplay.date($0, req.language) } ?? "—",
                       unit: person.unitPath.isEmpty ? "—" : person.unitPath.suffix(2).joined(separator: " › "), status: req.t(person.status.localizationKey))
         }
         func link(_ page: Int) -> String {
@@ -98,7 +100,7 @@ struct PeopleAdminController: RouteCollection {
         if let guardianID = person.guardianId { guardianNumber = try await req.people.get(guardianID).employeeNumber }
         let form = PersonForm(kind: person.kind.rawValue, employeeNumber: person.employeeNumber, name: person.name, gender: person.gender?.rawValue,
                               birthDate: person.birthDate?.iso, unitId: person.unitId.map(String.init), status: person.status.rawValue,
-                              guardianNumber: guardianNumber, version: person.version)
+                              guardianNumber: guardianNumber, hireDate: person.hireDate?.iso, version: person.version)
         return try await render(req, personID: person.id, form: form, issues: [], status: .ok)
     }
 
@@ -128,6 +130,11 @@ struct PeopleAdminController: RouteCollection {
             birthDate = CalendarDate(parsing: text)
             if birthDate == nil { issues.append(FieldIssue("birthDate", "error.field.date", ["value": text])) }
         }
+        var hireDate: CalendarDate?
+        if let text = form.hireDate?.trimmingCharacters(in: .whitespaces), !text.isEmpty {
+            hireDate = CalendarDate(parsing: text)
+            if hireDate == nil { issues.append(FieldIssue("hireDate", "error.field.date", ["value": text])) }
+        }
         var guardianID: Int?
         if kind == .family, let number = form.guardianNumber?.trimmingCharacters(in: .whitespaces), !number.isEmpty {
             guardianID = try await PersonModel.query(on: req.db).filter(\.$employeeNumber == number).first()?.id
@@ -137,7 +144,8 @@ struct PeopleAdminController: RouteCollection {
         }
         let input = PersonInput(kind: kind, employeeNumber: kind == .family ? nil : form.employeeNumber, name: form.name ?? "", gender: gender,
                                 birthDate: birthDate, unitId: kind == .family ? nil : form.unitId.flatMap { Int($0) },
-                                status: form.status.flatMap(EmployeeStatus.init(rawValue:)), guardianId: guardianID, version: form.version)
+                                status: form.status.flatMap(EmployeeStatus.init(rawValue:)), guardianId: guardianID,
+                                hireDate: kind == .family ? nil : hireDate, version: form.version)
         return (input, issues)
     }
 
@@ -155,6 +163,7 @@ struct PeopleAdminController: RouteCollection {
                 .select("gender", req.t("people.gender"), options: [("", "—")] + Gender.allCases.map { ($0.rawValue, req.t($0.localizationKey)) },
                         selected: [form.gender ?? ""], required: true),
                 FieldView(name: "birthDate", label: req.t("people.birthDate"), type: "date", value: form.birthDate ?? ""),
+                FieldView(name: "hireDate", label: req.t("people.hireDate"), type: "date", value: form.hireDate ?? "", hint: req.t("people.hireDateHint")),
                 .select("unitId", req.t("people.unit"), options: [("", "—")] + req.unitOptions(units), selected: [form.unitId ?? ""],
                         hint: req.t("people.unitHint")),
                 .select("status", req.t("people.status"), options: EmployeeStatus.allCases.map { ($0.rawValue, req.t($0.localizationKey)) },

@@ -25,7 +25,8 @@ struct PublicController: RouteCollection {
         if dto.status == .draft, !req.allows(.managePrograms) {
             throw PodiumError.notFound(LocalizedMessage("error.program.notFound"))
         }
-        let context = ProgramHomeContext(page: PageContext(req, title: dto.name), program: ProgramView(dto, req), isDraft: dto.status == .draft)
+        var context = ProgramHomeContext(page: PageContext(req, title: dto.name), program: ProgramView(dto, req), isDraft: dto.status == .draft)
+        if dto.kind == .recognition { context.agenda = req.publicAgenda(try await req.ceremony.agenda(programID: dto.id)) }
         return try await req.page("public/program", context)
     }
 

@@ -175,9 +175,11 @@ struct RecognitionCategoryAdminController: RouteCollection {
         }
         let members = category.panel.map { member in
             RecognitionCategoryContext.Member(
-                userId: member.userId, name: member.name, homeUnit: member.homeUnit ?? req.t("recognition.panel.outsider"), chair: member.isChair,
+                userId: member.userId, name: member.name,
+                homeUnit: member.homeUnitId.map { state.tree.organizationPath(of: $0) } ?? req.t("recognition.panel.outsider"), chair: member.isChair,
                 ballots: state.ballots.contains { $0.$user.id == member.userId && $0.round == state.currentRound }
-                    ? req.t("recognition.panel.voted") : req.t("recognition.panel.notVoted"))
+                    ? req.t("recognition.panel.voted") : req.t("recognition.panel.notVoted"),
+                removable: !state.ballots.contains { $0.$user.id == member.userId })
         }
 
         let tally = ReviewService.tallyDTO(state)
@@ -194,7 +196,8 @@ struct RecognitionCategoryAdminController: RouteCollection {
                     case .borda: detail = req.t("recognition.tally.borda", ["points": "\(line.points ?? 0)", "of": "\(line.ballots)"])
                     case .rubric: detail = req.t("recognition.tally.sheets", ["count": "\(line.ballots)"])
                     }
-                    return .init(rank: line.rank.map { "\($0)\(line.tied ? "=" : "")" } ?? "—", nominee: line.nominee, unit: line.unit, score: line.score,
+                    return .init(rank: line.rank.map { "\($0)\(line.tied ? "=" : "")" } ?? "—", nominee: line.nominee,
+                                 unit: state.unitOf(line.nominationId).map { state.tree.organizationPath(of: $0) } ?? line.unit, score: line.score,
                                  detail: detail, tied: line.tied, proposed: round.number == 1 && proposed.contains(line.nominationId),
                                  decided: round.number == 1 && decided.contains(line.nominationId))
                 })

@@ -177,9 +177,10 @@ struct RecognitionOfficeController: RouteCollection {
             categoryFormView = form
         }
 
+        let tree = try await req.units.tree()
         let nominations = try await req.nominations.nominations(program: program, visibleTo: actor).map { nomination in
             RecognitionOfficeContext.NominationRow(
-                id: nomination.id, category: nomination.categoryName, nominee: nomination.nominee, unit: nomination.unit,
+                id: nomination.id, category: nomination.categoryName, nominee: nomination.nominee, unit: tree.organizationPath(of: nomination.unitId),
                 nominatedBy: nomination.nominatedBy,
                 status: nomination.status == NominationStatus.withdrawn.rawValue
                     ? req.t("recognition.nomination.withdrawn", ["reason": nomination.statusReason ?? ""]) : req.t("recognition.nomination.submitted"),
@@ -191,7 +192,6 @@ struct RecognitionOfficeController: RouteCollection {
         let openCategories = state.categories.filter { !$0.reviewClosed && ($0.nominationsOpen || isOrganizer) }
         if (isOrganizer || !actor.ledUnitIDs.isEmpty), !openCategories.isEmpty {
             let typed = nominationForm
-            let tree = try await req.units.tree()
             let teamUnits = try await req.units.all().filter { unit in
                 isOrganizer || actor.ledUnitIDs.contains { tree.isWithin(unit.id, ancestorID: $0) }
             }

@@ -2,7 +2,8 @@ import Foundation
 import PodiumCore
 import Vapor
 
-/// The public side of a relay: the live board and its event stream, results with splits, certificates.
+/// The public side of a relay: the live board and its event stream, results with splits, certificates
+/// (and, at the same address, a recognition program's certificates of honor).
 struct RelayPublicController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
         routes.get("p", ":slug", "live", use: live)
@@ -95,6 +96,10 @@ struct RelayPublicController: RouteCollection {
 
     /// A printable certificate for a team that finished: its place, time and runners.
     func certificate(req: Request) async throws -> Response {
+        // Recognition programs print their certificates of honor at the same address, by certificate number.
+        if (try? await req.recognition.program(slug: req.parameters.get("slug") ?? "")) != nil {
+            return try await RecognitionPublicController.certificate(req: req, program: try await RecognitionPublicController.program(req))
+        }
         let program = try await program(req)
         let snapshot = try await req.relayTiming.snapshot(program: program)
         let bib = RelayTiming.normalizeBib(req.parameters.get("bib")) ?? ""
