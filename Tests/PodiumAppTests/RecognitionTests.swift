@@ -185,6 +185,85 @@ struct RecognitionTests {
         }
     }
 
+    /// Last edition's winners sit this one out, and the window closes nominations except for an organizer filing late on purpose.
+    @Test func previousWinnersAndTheNominationWindowAreEnforced() async throws {
+        try await withPodium { app in
+            let f = try await fixture(app, extra: #","excludePreviousWinners":true,"closesAt":"2021-01-15T10:00:00Z""#)
+            // The 2019 edition, in which a1 won the award with the same code.
+            #expect(try await f.organizer.send(.POST, "/api/v1/programs", json: #"{"kind":"recognition","slug":"recognition-2019","name":"2019 Recognition","startDate":"2020-01-20","timeZone":"Asia/Shanghai"}"#).status == .created)
+            let old = "/api/v1/programs/recognition-2019/recognition"
+            #expect(try await f.organizer.send(.POST, "\(old)/categories", json: #"{"code":"OE","name":"Outstanding Employee","kind":"individual","quotaTotal":1,"method":"approval"}"#).status == .created)
+            #expect(try await f.organizer.send(.POST, "\(old)/categories/OE/panel", json: #"{"userId":\#(f.reviewerIDs["g"]!)}"#).status == .unprocessableEntity)
+            let oldNomination = try await f.organizer.send(.POST, "\(old)/nominations", json: #"{"category":"OE","personId":\#(f.people["a1"]!.id),"citation":"\#(citation("a1"))"}"#).decode(NominationDTO.self)
+            let oldProgram = try await ProgramModel.query(on: app.db).filter(\.$slug == "recognition-2019").first()!
+            let oldCategory = try await AwardCategoryModel.query(on: app.db).filter(\.$program.$id == oldProgram.id!).first()!
+            let decision = AwardDecisionModel()
+            decision.$category.id = oldCategory.id!
+            decision.$nomination.id = oldNomination.id
+            decision.place = 1
+            decision.serial = "2019-OE-001-A"
+            decision.status = "approved"
+            decision.approvedBy = "test"
+            decision.approvedAt = f.clock.now
+            try await decision.create(on: app.db)
+            let again = try await nominate(f, "a1")
+            #expect(again.status == .unprocessableEntity)
+            #expect(again.body.string.contains("2019 Recognition"))
+            #expect(try await nominate(f, "b1").status == .created)
+            // After the window a unit head is refused; an organizer may file late on purpose.
+            f.clock.advance(days: 6)
+            try await app.makeUser("head-c@test.podium", grants: [RoleGrant(role: .teamLeader, unitID: f.units["C"]!)])
+            let browser = Browser(app)
+            try await browser.signIn("head-c@test.podium", "password-123")
+            let late = try await browser.json(.POST, "\(Self.path)/nominations", #"{"category":"OE","personId":\#(f.people["c1"]!.id),"citation":"\#(citation("c1"))"}"#)
+            #expect(late.status == .unprocessableEntity)
+            #expect(late.body.string.contains("closed"))
+            let lateOnPurpose = try await f.organizer.send(.POST, "\(Self.path)/nominations",
+                                                           json: #"{"category":"OE","personId":\#(f.people["c1"]!.id),"citation":"\#(citation("c1"))","lateOnPurpose":true}"#)
+            #expect(lateOnPurpose.status == .created)
+        }
+    }
+
+    /// Rubric and Borda ballots through the API, counted as by hand.
+    @Test func rubricAndBordaBallotsAreCheckedAndCounted() async throws {
+        try await withPodium { app in
+            let f = try await fixture(app, method: "rubric")
+            for key in ["a1", "b1", "c1"] { #expect(try await nominate(f, key).status == .created) }
+            let ids = try await nominationIDs(f)
+            let (a1, b1, c1) = (ids["a1"]!, ids["b1"]!, ids["c1"]!)
+            // Criteria: Achievements weight 60 out of 10, Teamwork weight 40 out of 5.
+            let missing = try await f.reviewers["g"]!.json(.PUT, "\(Self.path)/categories/OE/ballot", #"{"scores":{"\#(a1)":[8,5],"\#(b1)":[10,4]}}"#)
+            #expect(missing.status == .unprocessableEntity)
+            #expect(missing.body.string.contains("Worker c1"))
+            let outOfRange = try await f.reviewers["g"]!.json(.PUT, "\(Self.path)/categories/OE/ballot", #"{"scores":{"\#(a1)":[8,6],"\#(b1)":[10,4],"\#(c1)":[5,5]}}"#)
+            #expect(outOfRange.status == .unprocessableEntity)
+            #expect(try await f.reviewers["g"]!.json(.PUT, "\(Self.path)/categories/OE/ballot", #"{"scores":{"\#(a1)":[8,5],"\#(b1)":[10,4],"\#(c1)":[5,5]}}"#).status == .ok)
+            // a1: (60*8/10 + 40*5/5)/100 = 88; b1: (60 + 32)/100 = 92; c1: (30 + 40)/100 = 70.
+            let tally = try await f.organizer.send(.GET, "\(Self.path)/categories/OE/tally").decode(TallyDTO.self)
+            #expect(tally.rounds[0].lines.map(\.score) == ["92.00", "88.00", "70.00"])
+            #expect(tally.proposedWinners == [b1, a1])
+            // The same panel ranks by Borda in another award: every nominee a reviewer may judge must be ranked.
+            #expect(try await f.organizer.send(.POST, "\(Self.path)/categories", json: #"{"code":"ME","name":"Market Expansion Model","kind":"individual","quotaTotal":1,"method":"borda"}"#).status == .created)
+            #expect(try await f.organizer.send(.POST, "\(Self.path)/categories/ME/panel", json: #"{"userId":\#(f.reviewerIDs["a"]!),"homeUnitId":\#(f.units["A"]!)}"#).status == .ok)
+            for key in ["a2", "b2", "c1"] { #expect(try await nominate(f, key, category: "ME").status == .created) }
+            let me = try await f.organizer.send(.GET, "\(Self.path)/nominations").decode([NominationDTO].self).filter { $0.categoryCode == "ME" }
+            let byName = Dictionary(uniqueKeysWithValues: me.map { ($0.nominee, $0.id) })
+            let partial = try await f.reviewers["a"]!.json(.PUT, "\(Self.path)/categories/ME/ballot", #"{"ranking":[\#(byName["Worker b2"]!)]}"#)
+            #expect(partial.status == .unprocessableEntity)
+            #expect(partial.body.string.contains("Worker c1"))
+            let withConflict = try await f.reviewers["a"]!.json(.PUT, "\(Self.path)/categories/ME/ballot",
+                                                                #"{"ranking":[\#(byName["Worker a2"]!),\#(byName["Worker b2"]!),\#(byName["Worker c1"]!)]}"#)
+            #expect(withConflict.status == .unprocessableEntity)
+            #expect(try await f.reviewers["a"]!.json(.PUT, "\(Self.path)/categories/ME/ballot",
+                                                     #"{"ranking":[\#(byName["Worker c1"]!),\#(byName["Worker b2"]!)]}"#).status == .ok)
+            // Reviewer a ranks two: c1 gets 1 point of 1 (100), b2 0 (0); a2 nobody judged.
+            let borda = try await f.organizer.send(.GET, "\(Self.path)/categories/ME/tally").decode(TallyDTO.self)
+            #expect(borda.rounds[0].lines.map(\.nominee) == ["Worker c1", "Worker b2", "Worker a2"])
+            #expect(borda.rounds[0].lines.map(\.rank) == [1, 2, nil])
+            #expect(borda.proposedWinners == [byName["Worker c1"]!])
+        }
+    }
+
     @Test func theNominationQuotaPerCompanyHolds() async throws {
         try await withPodium { app in
             let f = try await fixture(app)
