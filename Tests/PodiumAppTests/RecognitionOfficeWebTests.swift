@@ -27,6 +27,9 @@ struct RecognitionOfficeWebTests {
                                                                             ("quotaTotal", "six"), ("method", "rubric"), ("criteria", "Patents 40 10")])
             #expect(bad.status == .unprocessableEntity)
             #expect(bad.body.string.contains("is not a whole number"))
+            // Every problem at once: the unreadable number and rubric line, and the rules the rest breaks.
+            #expect(bad.body.string.contains("is not a usable code"))
+            #expect(bad.body.string.contains("should read: name, weight, top score"))
             #expect(bad.body.string.contains("Patents 40 10"))
             #expect(bad.body.string.contains("Technological Innovation Model"))
             let good = try await browser.post("\(Self.office)/categories", [("name", "Technological Innovation Model"), ("code", "ti"), ("kind", "individual"),

@@ -451,6 +451,9 @@ struct RecognitionTests {
             #expect(refilled.contains { $0.status == "revoked" && $0.id == approved[0].id })
             let published = try await f.organizer.send(.POST, "\(Self.path)/publish").decode(RecognitionStatusDTO.self)
             #expect(published.stage == "published")
+            // After publication nothing about the awards changes.
+            #expect(try await f.organizer.send(.POST, "\(Self.path)/categories/OE/decisions").status == .conflict)
+            #expect(try await f.organizer.send(.POST, "\(Self.path)/publish").status == .conflict)
             // Publication puts the honorees on the conference's attendee list for check-in.
             let attendees = try await f.organizer.send(.GET, "/api/v1/programs/recognition-2020/ceremony/attendees").decode(AttendeeListDTO.self)
             #expect(attendees.attendees.filter { $0.group == .honoree }.map(\.name).sorted() == ["Worker b1", "Worker c1"])

@@ -22,6 +22,8 @@ struct UserDTO: Content, Equatable {
     let language: Language?
     let isActive: Bool
     let grants: [GrantDTO]
+    /// The roster person this account belongs to, if linked.
+    let personId: Int?
 }
 
 struct UserInput: Content {
@@ -30,6 +32,9 @@ struct UserInput: Content {
     var password: String?
     var isActive: Bool?
     var grants: [GrantDTO]
+    /// Links the account to its owner on the roster (by id or employee number), so they cannot nominate themselves.
+    var personId: Int?
+    var employeeNumber: String?
 }
 
 struct MeDTO: Content {

@@ -125,8 +125,10 @@ struct DemoSeeder {
             for (email, name, password, grants) in demoUsers {
                 // reviewer@demo.podium was made with the recognition panels (DemoRecognition).
                 if try await UserModel.query(on: tx).filter(\.$email == email).first() != nil { continue }
+                // The team leader is on the roster too: the recognition office refuses their own nomination.
                 _ = try await users.create(UserInput(email: email, displayName: name, password: password, isActive: true,
-                                                     grants: grants.map(GrantDTO.init)), by: actor)
+                                                     grants: grants.map(GrantDTO.init),
+                                                     personId: email.hasPrefix("leader@") ? companies[0].employees.first?.id : nil), by: actor)
             }
         }
     }

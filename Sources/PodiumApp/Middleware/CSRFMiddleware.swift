@@ -8,9 +8,6 @@ struct CSRFMiddleware: AsyncMiddleware {
     static let cookieName = "podium_csrf"
     static let fieldName = "_csrf"
     static let headerName = "X-CSRF-Token"
-    /// Form posts that carry files: a relay read file, a nomination's evidence.
-    static let uploadPathSuffixes = ["/reads/import", "/evidence"]
-    static let uploadLimit = 8 * 1024 * 1024
 
     func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
         let existing = request.cookies[Self.cookieName]?.string ?? ""
@@ -40,9 +37,8 @@ struct CSRFMiddleware: AsyncMiddleware {
         guard let type = request.headers.contentType,
               type == .urlEncodedForm || type.type == "multipart" else { return nil }
         if request.body.data == nil {
-            // Upload forms take larger bodies; everything else keeps the default limit.
-            let isUpload = Self.uploadPathSuffixes.contains { request.url.path.hasSuffix($0) }
-            _ = try await request.body.collect(max: isUpload ? Self.uploadLimit : request.application.routes.defaultMaxBodySize.value).get()
+            // Upload routes declare a larger limit (`RoutesBuilder.upload`); everything else keeps the default.
+            _ = try await request.body.collect(max: UploadLimit.of(request) ?? request.application.routes.defaultMaxBodySize.value).get()
         }
         return try? request.content.get(String.self, at: Self.fieldName)
     }

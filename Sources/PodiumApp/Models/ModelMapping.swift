@@ -66,7 +66,7 @@ extension RoleGrantModel {
 extension UserModel {
     func dto(grants: [RoleGrant]) -> UserDTO {
         UserDTO(id: id!, email: email, displayName: displayName, language: language.flatMap(Language.init(rawValue:)),
-                isActive: isActive, grants: grants.map(GrantDTO.init))
+                isActive: isActive, grants: grants.map(GrantDTO.init), personId: personID)
     }
 }
 

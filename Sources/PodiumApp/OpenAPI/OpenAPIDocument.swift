@@ -207,10 +207,11 @@ enum OpenAPIDocument {
                       required: ["kind", "name", "grants"])),
         ("User", object([
             "id": integer, "email": string, "displayName": string, "language": enumeration(Language.allCases.map(\.rawValue)),
-            "isActive": boolean, "grants": ["type": "array", "items": ref("Grant")],
+            "isActive": boolean, "grants": ["type": "array", "items": ref("Grant")], "personId": integer,
         ], required: ["id", "email", "displayName", "isActive", "grants"])),
         ("UserInput", object([
             "email": string, "displayName": string, "password": string, "isActive": boolean, "grants": ["type": "array", "items": ref("Grant")],
+            "personId": integer, "employeeNumber": string,
         ], required: ["email", "displayName", "grants"])),
         ("Token", object([
             "id": integer, "name": string, "prefix": string, "role": enumeration(Role.allCases.map(\.rawValue)), "unitId": integer,

@@ -32,17 +32,10 @@ struct AwardDecisionService {
             let already = Set(approved.map { $0.$nomination.id })
             let new = proposal.winners.filter { !already.contains($0) }
             guard !new.isEmpty else { throw PodiumError.conflict(LocalizedMessage("error.decision.nothingNew", ["category": category.name])) }
-            // The quotas, counted on the stored decisions plus the new ones.
-            let all = approved.map { $0.$nomination.id } + new
-            if all.count > category.quotaTotal {
-                throw PodiumError.conflict(LocalizedMessage("error.decision.overQuota", ["category": category.name, "quota": "\(category.quotaTotal)"]))
-            }
-            if let perUnit = category.quotaPerUnit {
-                let counts = Dictionary(grouping: all, by: { state.quotaUnits[$0] ?? 0 }).mapValues(\.count)
-                if let (unit, count) = counts.first(where: { $0.value > perUnit }) {
-                    throw PodiumError.conflict(LocalizedMessage("error.decision.overUnitQuota",
-                                                                ["unit": state.tree.nodes[unit]?.name ?? "", "count": "\(count)", "quota": "\(perUnit)"]))
-                }
+            if let problem = AwardProposal.quotaProblem(awarded: approved.map { $0.$nomination.id } + new, seats: category.quotaTotal,
+                                                        perUnitQuota: category.quotaPerUnit, quotaUnit: state.quotaUnits, categoryName: category.name,
+                                                        unitName: { state.tree.nodes[$0]?.name ?? "" }) {
+                throw PodiumError.conflict(problem)
             }
             let year = Self.awardYear(program)
             var sequence = state.decisions.count
@@ -97,12 +90,11 @@ struct AwardDecisionService {
         try await db.transaction { tx in
             let recognition = RecognitionService(db: tx, clock: clock)
             let settings = try await recognition.settings(programID: program.id!)
-            guard settings.publishedAt == nil else { throw PodiumError.conflict(LocalizedMessage("error.decision.published")) }
             let approved = try await AwardDecisionService(db: tx, clock: clock).decisions(programID: program.id!).filter { $0.status == "approved" }
-            guard !approved.isEmpty else { throw PodiumError.conflict(LocalizedMessage("error.notice.nothingApproved")) }
             let now = clock.now()
-            guard input.endsAt > now.addingTimeInterval(3600) else {
-                throw PodiumError.invalid("endsAt", "error.notice.endTooSoon", ["value": DateDisplay.isoMinute(input.endsAt, timeZone: program.zone)])
+            if let problem = PublicNotice.startProblem(endsAt: input.endsAt, now: now, approvedAwards: approved.count,
+                                                       published: settings.publishedAt != nil, timeZone: program.zone) {
+                throw problem
             }
             if settings.id == nil { try await settings.create(on: tx) }
             let before = try await recognition.status(program: program)
@@ -119,17 +111,11 @@ struct AwardDecisionService {
 
     /// Anyone may object during the notice period; the objection names the award it is about.
     func object(program: ProgramModel, _ input: ObjectionInput) async throws -> ObjectionDTO {
-        var issues = ValidationCollector()
-        let name = input.name.trimmingCharacters(in: .whitespacesAndNewlines)
-        let text = input.text.trimmingCharacters(in: .whitespacesAndNewlines)
-        let contact = input.contact?.trimmingCharacters(in: .whitespacesAndNewlines)
-        if name.isEmpty { issues.add("name", "error.objection.nameRequired") } else if name.count > 100 { issues.add("name", "error.objection.nameLong") }
-        if text.count < 10 { issues.add("text", "error.objection.textShort") } else if text.count > 4000 { issues.add("text", "error.objection.textLong") }
-        if (contact?.count ?? 0) > 200 { issues.add("contact", "error.objection.contactLong") }
-        try issues.check()
+        let draft = ObjectionDraft(name: input.name, contact: input.contact, text: input.text)
+        try ValidationCollector.checking(draft.issues())
         return try await db.transaction { tx in
             let settings = try await RecognitionService(db: tx, clock: clock).settings(programID: program.id!)
-            guard let ends = settings.noticeEndsAt, settings.publishedAt == nil, clock.now() < ends else {
+            guard PublicNotice.takesObjections(noticeEndsAt: settings.noticeEndsAt, published: settings.publishedAt != nil, now: clock.now()) else {
                 throw PodiumError.conflict(LocalizedMessage("error.objection.noticeClosed"))
             }
             guard let decision = try await AwardDecisionModel.query(on: tx).filter(\.$id == input.decisionId).with(\.$category).first(),
@@ -138,14 +124,14 @@ struct AwardDecisionService {
             }
             let objection = ObjectionModel()
             objection.$decision.id = decision.id!
-            objection.submitterName = name
-            objection.contact = contact?.isEmpty == false ? contact : nil
-            objection.text = text
+            objection.submitterName = draft.name
+            objection.contact = draft.contact
+            objection.text = draft.text
             objection.status = "open"
             objection.createdAt = clock.now()
             try await objection.create(on: tx)
             let dto = try await AwardDecisionService(db: tx, clock: clock).objections(programID: program.id!).first { $0.id == objection.id }!
-            try await AuditLog(db: tx, clock: clock).record(Actor(kind: .anonymous, id: nil, displayName: name, grants: []), action: "object",
+            try await AuditLog(db: tx, clock: clock).record(Actor(kind: .anonymous, id: nil, displayName: draft.name, grants: []), action: "object",
                                                             entityType: "award_decision", entityID: "\(decision.id!)", summary: dto.nominee,
                                                             before: Nothing?.none, after: dto)
             return dto
@@ -209,14 +195,12 @@ struct AwardDecisionService {
         try await db.transaction { tx in
             let recognition = RecognitionService(db: tx, clock: clock)
             let settings = try await recognition.settings(programID: program.id!)
-            guard settings.publishedAt == nil else { throw PodiumError.conflict(LocalizedMessage("error.decision.published")) }
-            guard let ends = settings.noticeEndsAt else { throw PodiumError.conflict(LocalizedMessage("error.publish.noNotice")) }
             let now = clock.now()
-            guard now >= ends else {
-                throw PodiumError.conflict(LocalizedMessage("error.publish.noticeRunning", ["ends": DateDisplay.isoMinute(ends, timeZone: program.zone)]))
-            }
             let open = try await AwardDecisionService(db: tx, clock: clock).objections(programID: program.id!).filter { $0.status == "open" }
-            guard open.isEmpty else { throw PodiumError.conflict(LocalizedMessage("error.publish.openObjections", ["count": "\(open.count)"])) }
+            if let problem = PublicNotice.publishProblem(noticeEndsAt: settings.noticeEndsAt, now: now, openObjections: open.count,
+                                                         published: settings.publishedAt != nil, timeZone: program.zone) {
+                throw problem
+            }
             let before = try await recognition.status(program: program)
             settings.publishedAt = now
             settings.version += 1

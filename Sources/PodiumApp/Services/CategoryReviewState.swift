@@ -17,6 +17,8 @@ struct CategoryReviewState {
     let chairDecisions: [ChairDecisionModel]
     let decisions: [AwardDecisionModel]
     let tree: UnitTree
+    /// For each panel member, the nominees they may not judge and why (`conflict` or `recused`), worked out once.
+    let bars: [Int: [Int: String]]
 
     static func load(_ category: AwardCategoryModel, on db: any Database, tree: UnitTree) async throws -> CategoryReviewState {
         let id = category.id!
@@ -25,16 +27,29 @@ struct CategoryReviewState {
         let people = Dictionary(uniqueKeysWithValues: try await PersonModel.query(on: db).filter(\.$id ~~ nominations.compactMap { $0.$person.id }).all()
             .map { ($0.id!, $0) })
         let nominationIDs = nominations.compactMap(\.id)
+        let panel = try await PanelMemberModel.query(on: db).filter(\.$category.$id == id).with(\.$user).sort(\.$id).all()
+        let recusals = nominationIDs.isEmpty ? [] : try await RecusalModel.query(on: db).filter(\.$nomination.$id ~~ nominationIDs).all()
+        var bars: [Int: [Int: String]] = [:]
+        for member in panel {
+            var barred: [Int: String] = [:]
+            for nomination in nominations {
+                if ConflictOfInterest.conflicts(reviewerUnitID: member.$homeUnit.id, nomineeUnitID: nomination.$unit.id, tree: tree) {
+                    barred[nomination.id!] = "conflict"
+                } else if recusals.contains(where: { $0.$nomination.id == nomination.id && $0.$user.id == member.$user.id }) {
+                    barred[nomination.id!] = "recused"
+                }
+            }
+            bars[member.$user.id] = barred
+        }
         return CategoryReviewState(
             category: category, nominations: nominations,
             names: Dictionary(uniqueKeysWithValues: nominations.map { ($0.id!, $0.nomineeName(people: people)) }),
-            panel: try await PanelMemberModel.query(on: db).filter(\.$category.$id == id).with(\.$user).sort(\.$id).all(),
-            recusals: nominationIDs.isEmpty ? [] : try await RecusalModel.query(on: db).filter(\.$nomination.$id ~~ nominationIDs).all(),
+            panel: panel, recusals: recusals,
             runOffRounds: try await ReviewRoundModel.query(on: db).filter(\.$category.$id == id).sort(\.$number).all(),
             ballots: try await BallotModel.query(on: db).filter(\.$category.$id == id).sort(\.$id).all(),
             chairDecisions: try await ChairDecisionModel.query(on: db).filter(\.$category.$id == id).sort(\.$id).all(),
             decisions: try await AwardDecisionModel.query(on: db).filter(\.$category.$id == id).sort(\.$place).all(),
-            tree: tree)
+            tree: tree, bars: bars)
     }
 
     var currentRound: Int { runOffRounds.last?.number ?? 1 }
@@ -44,15 +59,7 @@ struct CategoryReviewState {
     func unitOf(_ nominationID: Int) -> Int? { nominations.first { $0.id == nominationID }?.$unit.id }
 
     /// Why this reviewer may not judge each nominee they may not judge: `conflict` or `recused`.
-    func barred(for userID: Int) -> [Int: String] {
-        var result: [Int: String] = [:]
-        let home = member(userID)?.$homeUnit.id
-        for nomination in nominations {
-            if ConflictOfInterest.conflicts(reviewerUnitID: home, nomineeUnitID: nomination.$unit.id, tree: tree) { result[nomination.id!] = "conflict" }
-            else if recusals.contains(where: { $0.$nomination.id == nomination.id && $0.$user.id == userID }) { result[nomination.id!] = "recused" }
-        }
-        return result
-    }
+    func barred(for userID: Int) -> [Int: String] { bars[userID] ?? [:] }
 
     func eligibleReviewers(of nominationID: Int) -> Set<Int> {
         Set(panel.map { $0.$user.id }.filter { barred(for: $0)[nominationID] == nil })

@@ -15,8 +15,11 @@ struct NominationService {
         "xls": "application/vnd.ms-excel", "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "txt": "text/plain",
     ]
 
-    func nominate(program: ProgramModel, _ input: NominationInput, by actor: Actor) async throws -> NominationDTO {
-        try await db.transaction { tx in
+    /// Files a nomination, with its first evidence file when one comes with the form: both are stored, or neither.
+    func nominate(program: ProgramModel, _ input: NominationInput, evidence: (fileName: String, data: Data)? = nil,
+                  by actor: Actor) async throws -> NominationDTO {
+        if let evidence { _ = try Self.checkEvidence(fileName: evidence.fileName, data: evidence.data) }
+        return try await db.transaction { tx in
             let service = NominationService(db: tx, clock: clock)
             let recognition = RecognitionService(db: tx, clock: clock)
             let tree = try await UnitService(db: tx, clock: clock).tree()
@@ -93,6 +96,9 @@ struct NominationService {
             nomination.status = NominationStatus.submitted.rawValue
             nomination.version = 0
             try await nomination.create(on: tx)
+            if let evidence {
+                _ = try await service.addEvidence(program: program, nominationID: nomination.id!, fileName: evidence.fileName, data: evidence.data, by: actor)
+            }
             let dto = try await service.dto(nomination, tree: tree)
             try await AuditLog(db: tx, clock: clock).record(actor, action: "nominate", entityType: "nomination", entityID: "\(nomination.id!)",
                                                             summary: "\(category.name): \(nomineeName)", before: Nothing?.none, after: dto)
@@ -161,16 +167,19 @@ struct NominationService {
         }
     }
 
+    /// The file's clean name and content type, or why it is refused: its kind, or its size.
+    static func checkEvidence(fileName: String, data: Data) throws(PodiumError) -> (name: String, type: String) {
+        let name = cleanFileName(fileName)
+        guard let type = evidenceTypes[(name as NSString).pathExtension.lowercased()] else {
+            throw .invalid("file", "error.evidence.type", ["name": name, "types": evidenceTypes.keys.sorted().joined(separator: ", ")])
+        }
+        guard !data.isEmpty else { throw .invalid("file", "error.evidence.empty", ["name": name]) }
+        guard data.count <= maxEvidenceBytes else { throw .invalid("file", "error.evidence.tooLarge", ["name": name, "max": "4 MB"]) }
+        return (name, type)
+    }
+
     func addEvidence(program: ProgramModel, nominationID: Int, fileName: String, data: Data, by actor: Actor) async throws -> EvidenceDTO {
-        let name = Self.cleanFileName(fileName)
-        let ext = (name as NSString).pathExtension.lowercased()
-        guard let type = Self.evidenceTypes[ext] else {
-            throw PodiumError.invalid("file", "error.evidence.type", ["name": name, "types": Self.evidenceTypes.keys.sorted().joined(separator: ", ")])
-        }
-        guard !data.isEmpty else { throw PodiumError.invalid("file", "error.evidence.empty", ["name": name]) }
-        guard data.count <= Self.maxEvidenceBytes else {
-            throw PodiumError.invalid("file", "error.evidence.tooLarge", ["name": name, "max": "4 MB"])
-        }
+        let (name, type) = try Self.checkEvidence(fileName: fileName, data: data)
         return try await db.transaction { tx in
             let service = NominationService(db: tx, clock: clock)
             let nomination = try await service.nomination(nominationID, programID: program.id!)

@@ -123,4 +123,17 @@ struct PersonService {
     private func escapeLike(_ text: String) -> String {
         text.replacingOccurrences(of: "%", with: "").replacingOccurrences(of: "_", with: "")
     }
+
+    /// The employee typed as an employee number or a full name: one match, or a message saying why not.
+    func findEmployeeID(typed text: String) async throws -> Int {
+        let typed = text.trimmingCharacters(in: .whitespaces)
+        guard !typed.isEmpty else { throw PodiumError.invalid("nominee", "error.nomination.personRequired") }
+        if let byNumber = try await PersonModel.query(on: db).filter(\.$employeeNumber == typed).first() { return byNumber.id! }
+        let byName = try await PersonModel.query(on: db).filter(\.$nameFolded == typed.lowercased())
+            .filter(\.$kind == PersonKind.employee.rawValue).limit(6).all()
+        if byName.count == 1 { return byName[0].id! }
+        if byName.isEmpty { throw PodiumError.invalid("nominee", "error.nomination.noMatch", ["text": typed]) }
+        throw PodiumError.invalid("nominee", "error.nomination.severalMatch",
+                                  ["text": typed, "numbers": byName.compactMap(\.employeeNumber).joined(separator: ", ")])
+    }
 }

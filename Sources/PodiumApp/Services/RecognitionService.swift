@@ -189,20 +189,9 @@ struct RecognitionService {
     }
 
     static func stage(settings: RecognitionSettingsModel, categories: [AwardCategoryDTO], now: Date) -> RecognitionStage {
-        if settings.publishedAt != nil { return .published }
-        if let ends = settings.noticeEndsAt { return now < ends ? .notice : .noticeOver }
-        if categories.isEmpty { return .setUp }
-        if categories.allSatisfy(\.reviewClosed) { return .decided }
-        if categories.contains(where: \.nominationsOpen) { return .nominating }
-        return .reviewing
+        RecognitionStage.of(published: settings.publishedAt != nil, noticeEndsAt: settings.noticeEndsAt,
+                            categories: categories.map { .init(nominationsOpen: $0.nominationsOpen, decided: $0.reviewClosed) }, now: now)
     }
-}
-
-/// Where a recognition program stands, from set-up to the published honor roll.
-enum RecognitionStage: String, Codable {
-    case setUp = "set_up", nominating, reviewing, decided, notice, noticeOver = "notice_over", published
-
-    var localizationKey: String { "recognition.stage.\(rawValue)" }
 }
 
 enum NominationStatus: String, Codable {

@@ -26,7 +26,8 @@ struct UserService {
 
     func create(_ input: UserInput, by actor: Actor) async throws -> UserDTO {
         let email = EmailAddress.normalize(input.email)
-        var issues = try await validate(input, email: email, userID: nil)
+        let (checked, personID) = try await validate(input, email: email, userID: nil)
+        var issues = checked
         PasswordPolicy.issues(password: input.password ?? "", field: "password").forEach { issues.add($0) }
         try issues.check()
         let hash = try await hashing.hash(input.password ?? "")
@@ -36,6 +37,7 @@ struct UserService {
             user.displayName = input.displayName.collapsingWhitespace
             user.passwordHash = hash
             user.isActive = input.isActive ?? true
+            user.personID = personID
             user.passwordChangedAt = clock.now()
             try await user.create(on: tx)
             let grants = try await Self.replaceGrants(of: user.id!, with: input.grants.map(\.grant), on: tx)
@@ -48,7 +50,8 @@ struct UserService {
 
     func update(_ id: Int, _ input: UserInput, by actor: Actor) async throws -> UserDTO {
         let email = EmailAddress.normalize(input.email)
-        var issues = try await validate(input, email: email, userID: id)
+        let (checked, personID) = try await validate(input, email: email, userID: id)
+        var issues = checked
         if let password = input.password, !password.isEmpty {
             PasswordPolicy.issues(password: password, field: "password").forEach { issues.add($0) }
         }
@@ -66,6 +69,7 @@ struct UserService {
             user.email = email
             user.displayName = input.displayName.collapsingWhitespace
             user.isActive = input.isActive ?? user.isActive
+            user.personID = personID
             if let newHash {
                 user.passwordHash = newHash
                 user.passwordChangedAt = clock.now()
@@ -134,8 +138,17 @@ struct UserService {
         return (chosenEmail, password == nil ? chosenPassword : nil)
     }
 
-    private func validate(_ input: UserInput, email: String, userID: Int?) async throws -> ValidationCollector {
+    /// Every problem of the input, and the roster person it links to.
+    private func validate(_ input: UserInput, email: String, userID: Int?) async throws -> (ValidationCollector, Int?) {
         var issues = ValidationCollector()
+        var personID: Int?
+        if let number = input.employeeNumber?.trimmingCharacters(in: .whitespaces), !number.isEmpty {
+            personID = try await PersonModel.query(on: db).filter(\.$employeeNumber == number).first()?.id
+            if personID == nil { issues.add("employeeNumber", "error.user.employeeNotFound", ["value": number]) }
+        } else if let id = input.personId {
+            personID = try await PersonModel.find(id, on: db)?.id
+            if personID == nil { issues.add("personId", "error.user.personNotFound", ["id": "\(id)"]) }
+        }
         if !EmailAddress.isPlausible(email) { issues.add("email", "error.user.emailInvalid", ["value": input.email]) }
         if let clash = try await UserModel.query(on: db).filter(\.$email == email).first(), clash.id != userID {
             issues.add("email", "error.user.emailTaken", ["value": email])
@@ -150,7 +163,7 @@ struct UserService {
             try await GrantScopes(db: db).check(grant, into: &scoped)
             scoped.issues.forEach { issues.add(FieldIssue("grants[\(index)].\($0.field)", $0.message)) }
         }
-        return issues
+        return (issues, personID)
     }
 
     private static func replaceGrants(of userID: Int, with grants: [RoleGrant], on db: any Database) async throws -> [RoleGrant] {

@@ -55,17 +55,17 @@ struct RecognitionOfficeContext: Encodable {
     let isReviewer: Bool
     let links: [Link]
     let categories: [CategoryRow]
-    let categoryForm: FormView?
+    let categoryForm: FormBlock?
     let categoryFormOpen: Bool
     let nominations: [NominationRow]
-    let nominationForm: FormView?
+    let nominationForm: FormBlock?
     let decisions: [DecisionGroup]
     let hasDecisions: Bool
-    let noticeForm: FormView?
+    let noticeForm: FormBlock?
     let notice: String?
     let objections: [ObjectionRow]
     let hasObjections: Bool
-    let publishForm: FormView?
+    let publishForm: FormBlock?
     let published: String?
     let errors: [String]
 
@@ -119,10 +119,10 @@ struct RecognitionCategoryContext: Encodable {
     let title: String
     let summary: [String]
     let isOrganizer: Bool
-    let settingsForm: FormView?
+    let settingsForm: FormBlock?
     let settingsOpen: Bool
     let panel: [Member]
-    let panelForm: FormView?
+    let panelForm: FormBlock?
     let rounds: [Round]
     let hasBallots: Bool
     let proposal: [String]
@@ -150,8 +150,8 @@ struct RecognitionNominationContext: Encodable {
     let facts: [Fact]
     let citation: String
     let files: [File]
-    let evidenceForm: FormView?
-    let withdrawForm: FormView?
+    let evidenceForm: FormBlock?
+    let withdrawForm: FormBlock?
     let withdrawn: String?
 
     struct Fact: Encodable {
@@ -197,4 +197,16 @@ struct RecognitionReviewContext: Encodable {
     let program: ProgramView
     let assignments: [Assignment]
     let empty: Bool
+}
+
+/// One or more forms rendered by `partials/forms.leaf` inside a page section: the forms and the CSRF token they post.
+struct FormBlock: Encodable {
+    struct Page: Encodable { let csrf: String }
+    let page: Page
+    let forms: [FormView]
+
+    init(_ form: FormView, _ req: Request) {
+        page = Page(csrf: req.csrfToken)
+        forms = [form]
+    }
 }

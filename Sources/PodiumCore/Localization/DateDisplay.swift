@@ -37,6 +37,22 @@ public enum DateDisplay {
         return String(format: "%04d-%02d-%02d %02d:%02d", c.year ?? 1970, c.month ?? 1, c.day ?? 1, c.hour ?? 0, c.minute ?? 0)
     }
 
+    /// Reads a local date and time as typed or sent by a `datetime-local` field: `2021-01-15T18:00`, `2021-01-15 18:00`,
+    /// or a date alone (midnight). Nil when unreadable or impossible.
+    public static func parseLocal(_ text: String, timeZone: TimeZone) -> Date? {
+        let parts = text.trimmingCharacters(in: .whitespaces).replacingOccurrences(of: "T", with: " ").split(separator: " ")
+        guard (1...2).contains(parts.count), let day = CalendarDate(parsing: String(parts[0])) else { return nil }
+        var hour = 0, minute = 0
+        if parts.count == 2 {
+            let clock = parts[1].split(separator: ":", omittingEmptySubsequences: false).map { Int($0) }
+            guard (2...3).contains(clock.count), let h = clock[0], let m = clock[1], (0...23).contains(h), (0...59).contains(m) else { return nil }
+            (hour, minute) = (h, m)
+        }
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = timeZone
+        return calendar.date(from: DateComponents(year: day.year, month: day.month, day: day.day, hour: hour, minute: minute))
+    }
+
     /// The calendar day an instant falls on in a time zone (for "today" in birth-date checks).
     public static func calendarDate(_ instant: Date, timeZone: TimeZone) -> CalendarDate {
         var calendar = Calendar(identifier: .gregorian)

@@ -67,6 +67,7 @@ public enum Tallying {
     public static func tally(method: ReviewMethod, criteria: [RubricCriterion], candidates: [TallyCandidate],
                              ballots: [CastBallot]) -> Tally {
         let usable = latestBallots(ballots.filter { $0.content.method == method })
+        let judges = Dictionary(candidates.map { ($0.id, $0.eligibleReviewers) }, uniquingKeysWith: { first, _ in first })
         var lines: [TallyLine] = []
         for candidate in candidates {
             let counted = usable.filter { candidate.eligibleReviewers.contains($0.reviewerID) }
@@ -83,7 +84,7 @@ public enum Tallying {
                     if picks.contains(candidate.id) { points += 1; total = total + Score(100, 1) }
                     judged += 1
                 case .ranking(let order):
-                    let judgedHere = order.filter { id in candidates.first { $0.id == id }?.eligibleReviewers.contains(ballot.reviewerID) ?? false }
+                    let judgedHere = order.filter { judges[$0]?.contains(ballot.reviewerID) ?? false }
                     guard let position = judgedHere.firstIndex(of: candidate.id) else { continue }
                     let top = judgedHere.count - 1
                     let earned = top - position

@@ -9,7 +9,7 @@ struct PeopleAPIController: RouteCollection {
         people.post(use: create)
         people.get(":id", use: get)
         people.put(":id", use: update)
-        people.on(.POST, "import", body: .collect(maxSize: ImportAdminController.maxUpload), use: importRoster)
+        people.upload("import", maxSize: ImportAdminController.maxUpload, use: importRoster)
     }
 
     static func filter(from req: Request) throws -> PersonService.Filter {

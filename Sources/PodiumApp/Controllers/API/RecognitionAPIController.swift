@@ -15,7 +15,7 @@ struct RecognitionAPIController: RouteCollection {
         recognition.get("nominations", use: nominations)
         recognition.post("nominations", use: nominate)
         recognition.post("nominations", ":id", "withdraw", use: withdraw)
-        recognition.on(.POST, "nominations", ":id", "evidence", body: .collect(maxSize: "5mb"), use: addEvidence)
+        recognition.upload("nominations", ":id", "evidence", maxSize: "5mb", use: addEvidence)
         recognition.get("nominations", ":id", "evidence", ":evidenceId", use: evidence)
         recognition.post("nominations", ":id", "recusal", use: recuse)
         recognition.get("review", use: assignments)

@@ -16,8 +16,8 @@ struct RelayAPIController: RouteCollection {
         relay.get("line-up-problems", use: lineUpProblems)
         relay.get("reads", use: reads)
         // Chip readers send their backlog in one request: up to 20,000 reads.
-        relay.on(.POST, "reads", body: .collect(maxSize: "8mb"), use: postReads)
-        relay.on(.POST, "reads.csv", body: .collect(maxSize: "8mb"), use: importReads)
+        relay.upload("reads", maxSize: "8mb", use: postReads)
+        relay.upload("reads.csv", maxSize: "8mb", use: importReads)
         relay.post("reads", ":readId", "corrections", use: correct)
         relay.get("review", use: review)
         relay.get("results", use: results)

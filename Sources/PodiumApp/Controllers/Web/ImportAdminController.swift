@@ -8,7 +8,7 @@ struct ImportAdminController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
         let imports = routes.grouped("admin", "import")
         imports.get(use: page)
-        imports.on(.POST, body: .collect(maxSize: Self.maxUpload), use: upload)
+        imports.upload(maxSize: Self.maxUpload, use: upload)
     }
 
     struct UploadForm: Content {

@@ -33,9 +33,7 @@ struct RecognitionCategoryAdminController: RouteCollection {
         let form = try req.content.decode(CategoryForm.self)
         let code = req.parameters.get("code") ?? ""
         do {
-            let (input, issues) = form.input(zone: program.zone)
-            try ValidationCollector.checking(issues)
-            let updated = try await req.recognition.updateCategory(program: program, code: code, input, by: req.actor)
+            let updated = try await req.recognition.updateCategory(program: program, code: code, try form.checkedInput(zone: program.zone), by: req.actor)
             return req.redirect(to: "/admin/recognition/\(program.slug)/categories/\(updated.code)", flash: req.t("action.saved"))
         } catch let error as PodiumError {
             switch error {
@@ -57,7 +55,7 @@ struct RecognitionCategoryAdminController: RouteCollection {
                 PanelMemberInput(userId: userID, homeUnitId: form.homeUnitId.flatMap { Int($0) }, isChair: form.isChair != nil), by: req.actor)
             return req.redirect(to: "/admin/recognition/\(program.slug)/categories/\(updated.code)#panel", flash: req.t("recognition.panel.added"))
         } catch let error as PodiumError {
-            return try await render(req, panelErrors: RecognitionOffice.message(error, req), status: error.status)
+            return try await render(req, panelErrors: RecognitionOffice.message(error, req), status: MappedError.from(error).status)
         }
     }
 
@@ -69,7 +67,7 @@ struct RecognitionCategoryAdminController: RouteCollection {
                                                                       userID: try req.intParameter("userId"), by: req.actor)
             return req.redirect(to: "/admin/recognition/\(program.slug)/categories/\(updated.code)#panel", flash: req.t("recognition.panel.removed"))
         } catch let error as PodiumError {
-            return try await render(req, panelErrors: RecognitionOffice.message(error, req), status: error.status)
+            return try await render(req, panelErrors: RecognitionOffice.message(error, req), status: MappedError.from(error).status)
         }
     }
 
@@ -80,7 +78,7 @@ struct RecognitionCategoryAdminController: RouteCollection {
             _ = try await req.review.startRunOff(program: program, code: code, by: req.actor)
             return req.redirect(to: "/admin/recognition/\(program.slug)/categories/\(code.uppercased())#tally", flash: req.t("recognition.tally.runOffStarted"))
         } catch let error as PodiumError {
-            return try await render(req, tallyErrors: RecognitionOffice.message(error, req), status: error.status)
+            return try await render(req, tallyErrors: RecognitionOffice.message(error, req), status: MappedError.from(error).status)
         }
     }
 
@@ -106,7 +104,7 @@ struct RecognitionCategoryAdminController: RouteCollection {
             _ = try await req.review.recordChairDecision(program: program, code: code, ChairDecisionInput(order: order, reason: form.reason ?? ""), by: req.actor)
             return req.redirect(to: "/admin/recognition/\(program.slug)/categories/\(code.uppercased())#tally", flash: req.t("recognition.tally.chairRecorded"))
         } catch let error as PodiumError {
-            return try await render(req, tallyErrors: RecognitionOffice.message(error, req), status: error.status)
+            return try await render(req, tallyErrors: RecognitionOffice.message(error, req), status: MappedError.from(error).status)
         }
     }
 
@@ -119,7 +117,7 @@ struct RecognitionCategoryAdminController: RouteCollection {
             return req.redirect(to: "/admin/recognition/\(program.slug)#decisions",
                                 flash: req.t("recognition.tally.approved", ["count": "\(decisions.filter { $0.status == "approved" }.count)"]))
         } catch let error as PodiumError {
-            return try await render(req, tallyErrors: RecognitionOffice.message(error, req), status: error.status)
+            return try await render(req, tallyErrors: RecognitionOffice.message(error, req), status: MappedError.from(error).status)
         }
     }
 
@@ -216,7 +214,7 @@ struct RecognitionCategoryAdminController: RouteCollection {
         let context = RecognitionCategoryContext(
             page: PageContext(req, title: "\(category.name) · \(program.name)", backOffice: true), program: ProgramView(program.dto, req),
             back: "/admin/recognition/\(slug)", base: base, title: category.name, summary: summary, isOrganizer: isOrganizer,
-            settingsForm: settingsView?.withCSRF(req), settingsOpen: !settingsIssues.isEmpty, panel: members, panelForm: panelForm?.withCSRF(req), rounds: rounds,
+            settingsForm: settingsView.map { FormBlock($0, req) }, settingsOpen: !settingsIssues.isEmpty, panel: members, panelForm: panelForm.map { FormBlock($0, req) }, rounds: rounds,
             hasBallots: !state.ballots.isEmpty,
             proposal: tally.proposedWinners.map { id in "\(names[id] ?? "") · \(state.unitOf(id).map { state.tree.nodes[state.tree.homeOrganization(of: $0)]?.name ?? "" } ?? "")" },
             notes: notes, tie: tie, chairDecisions: tally.chairDecisions.map { decision in

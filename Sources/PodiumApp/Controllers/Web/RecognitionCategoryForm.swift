@@ -99,6 +99,14 @@ struct CategoryForm: Content {
         return (input, issues)
     }
 
+    /// The input, or every problem at once: values that could not be read, and the rules the readable ones break.
+    func checkedInput(zone: TimeZone) throws(PodiumError) -> AwardCategoryInput {
+        let (input, unreadable) = input(zone: zone)
+        guard !unreadable.isEmpty else { return input }
+        let unreadableFields = Set(unreadable.map(\.field))
+        throw .validation(unreadable + RecognitionService.draft(input).issues().filter { !unreadableFields.contains($0.field) })
+    }
+
     func formView(_ req: Request, action: String, zone: TimeZone, submit: String) -> FormView {
         var form = FormView(action: action, submitLabel: submit, fields: [
             FieldView(name: "name", label: req.t("recognition.category.name"), value: name ?? "", required: true),

@@ -9,7 +9,7 @@ struct RecognitionNominationAdminController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
         let nomination = routes.grouped("admin", "recognition", ":slug", "nominations", ":id")
         nomination.get(use: show)
-        nomination.on(.POST, "evidence", body: .collect(maxSize: "8mb"), use: addEvidence)
+        nomination.upload("evidence", maxSize: "8mb", use: addEvidence)
         nomination.get("evidence", ":evidenceId", use: download)
         nomination.post("withdraw", use: withdraw)
     }
@@ -95,7 +95,7 @@ struct RecognitionNominationAdminController: RouteCollection {
             back: "/admin/recognition/\(slug)#nominations", nominee: nomination.nominee, facts: facts, citation: nomination.citation,
             files: nomination.evidence.map { .init(name: $0.fileName, size: ByteCountFormatter.string(fromByteCount: Int64($0.size), countStyle: .file),
                                                    url: "\(base)/evidence/\($0.id)") },
-            evidenceForm: evidenceForm?.withCSRF(req), withdrawForm: withdrawForm?.withCSRF(req),
+            evidenceForm: evidenceForm.map { FormBlock($0, req) }, withdrawForm: withdrawForm.map { FormBlock($0, req) },
             withdrawn: isOpen ? nil : req.t("recognition.nomination.withdrawn", ["reason": nomination.statusReason ?? ""]))
         return try await req.page("admin/recognition-nomination", context, status: status)
     }

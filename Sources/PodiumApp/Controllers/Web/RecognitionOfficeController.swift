@@ -10,7 +10,7 @@ struct RecognitionOfficeController: RouteCollection {
         let office = routes.grouped("admin", "recognition", ":slug")
         office.get(use: overview)
         office.post("categories", use: addCategory)
-        office.on(.POST, "nominations", body: .collect(maxSize: "8mb"), use: nominate)
+        office.upload("nominations", maxSize: "8mb", use: nominate)
         office.post("notice", use: notice)
         office.post("objections", ":objectionId", use: resolve)
         office.post("publish", use: publish)
@@ -44,9 +44,7 @@ struct RecognitionOfficeController: RouteCollection {
         let program = try await RecognitionOffice.program(req)
         let form = try req.content.decode(CategoryForm.self)
         do {
-            let (input, issues) = form.input(zone: program.zone)
-            try ValidationCollector.checking(issues)
-            let category = try await req.recognition.createCategory(program: program, input, by: req.actor)
+            let category = try await req.recognition.createCategory(program: program, try form.checkedInput(zone: program.zone), by: req.actor)
             return req.redirect(to: "/admin/recognition/\(program.slug)/categories/\(category.code)", flash: req.t("recognition.office.categoryAdded", ["name": category.name]))
         } catch let error as PodiumError {
             guard case .validation(let issues) = error else { throw error }
@@ -68,23 +66,10 @@ struct RecognitionOfficeController: RouteCollection {
                 input.unitId = form.unitId.flatMap { Int($0) }
                 input.teamName = form.teamName
             } else {
-                input.personId = try await RecognitionOffice.findEmployee(form.nominee ?? "", on: req.db).id
+                input.personId = try await req.people.findEmployeeID(typed: form.nominee ?? "")
             }
-            if let file = form.file, file.data.readableBytes > 0 {
-                // Check the file before the nomination is stored, so a bad file leaves nothing half-done.
-                let name = NominationService.cleanFileName(file.filename)
-                guard NominationService.evidenceTypes[(name as NSString).pathExtension.lowercased()] != nil else {
-                    throw PodiumError.invalid("file", "error.evidence.type", ["name": name, "types": NominationService.evidenceTypes.keys.sorted().joined(separator: ", ")])
-                }
-                guard file.data.readableBytes <= NominationService.maxEvidenceBytes else {
-                    throw PodiumError.invalid("file", "error.evidence.tooLarge", ["name": name, "max": "4 MB"])
-                }
-            }
-            let nomination = try await req.nominations.nominate(program: program, input, by: req.actor)
-            if let file = form.file, file.data.readableBytes > 0 {
-                _ = try await req.nominations.addEvidence(program: program, nominationID: nomination.id, fileName: file.filename,
-                                                          data: Data(buffer: file.data), by: req.actor)
-            }
+            let evidence = form.file.flatMap { $0.data.readableBytes > 0 ? (fileName: $0.filename, data: Data(buffer: $0.data)) : nil }
+            let nomination = try await req.nominations.nominate(program: program, input, evidence: evidence, by: req.actor)
             return req.redirect(to: "/admin/recognition/\(program.slug)#nominations",
                                 flash: req.t("recognition.office.nominated", ["name": nomination.nominee, "category": nomination.categoryName]))
         } catch let error as PodiumError {
@@ -93,7 +78,7 @@ struct RecognitionOfficeController: RouteCollection {
                 return try await render(req, program: program, nominationForm: form, nominationIssues: issues, status: .unprocessableEntity)
             case .conflict(let message), .forbidden(let message), .notFound(let message):
                 return try await render(req, program: program, nominationForm: form, nominationIssues: [FieldIssue("category", message)],
-                                        status: error.isForbidden ? .forbidden : .conflict)
+                                        status: MappedError.from(error).status)
             default: throw error
             }
         }
@@ -110,7 +95,7 @@ struct RecognitionOfficeController: RouteCollection {
             _ = try await req.awards.startNotice(program: program, NoticeInput(endsAt: ends), by: req.actor)
             return req.redirect(to: "/admin/recognition/\(program.slug)#notice", flash: req.t("recognition.office.noticeStarted"))
         } catch let error as PodiumError {
-            return try await render(req, program: program, noticeErrors: RecognitionOffice.message(error, req), status: error.status)
+            return try await render(req, program: program, noticeErrors: RecognitionOffice.message(error, req), status: MappedError.from(error).status)
         }
     }
 
@@ -123,7 +108,7 @@ struct RecognitionOfficeController: RouteCollection {
                                              ObjectionResolutionInput(outcome: form.outcome ?? "", reason: form.reason ?? ""), by: req.actor)
             return req.redirect(to: "/admin/recognition/\(program.slug)#notice", flash: req.t("recognition.office.objectionAnswered"))
         } catch let error as PodiumError {
-            return try await render(req, program: program, noticeErrors: RecognitionOffice.message(error, req), status: error.status)
+            return try await render(req, program: program, noticeErrors: RecognitionOffice.message(error, req), status: MappedError.from(error).status)
         }
     }
 
@@ -134,7 +119,7 @@ struct RecognitionOfficeController: RouteCollection {
             _ = try await req.awards.publish(program: program, by: req.actor)
             return req.redirect(to: "/admin/recognition/\(program.slug)#notice", flash: req.t("recognition.office.publishedFlash"))
         } catch let error as PodiumError {
-            return try await render(req, program: program, noticeErrors: RecognitionOffice.message(error, req), status: error.status)
+            return try await render(req, program: program, noticeErrors: RecognitionOffice.message(error, req), status: MappedError.from(error).status)
         }
     }
 
@@ -275,32 +260,15 @@ struct RecognitionOfficeController: RouteCollection {
         let context = RecognitionOfficeContext(
             page: PageContext(req, title: program.name, backOffice: true), program: ProgramView(program.dto, req),
             stage: req.t(stage.localizationKey), stageHint: req.t(stageHint, ["ends": state.noticeEndsAt.map { DateDisplay.dateTime($0, timeZone: zone, req.language) } ?? ""]),
-            isOrganizer: isOrganizer, isReviewer: isReviewer, links: links, categories: categories, categoryForm: categoryFormView?.withCSRF(req),
-            categoryFormOpen: !categoryIssues.isEmpty || categories.isEmpty, nominations: nominations, nominationForm: nominationFormView?.withCSRF(req),
+            isOrganizer: isOrganizer, isReviewer: isReviewer, links: links, categories: categories, categoryForm: categoryFormView.map { FormBlock($0, req) },
+            categoryFormOpen: !categoryIssues.isEmpty || categories.isEmpty, nominations: nominations, nominationForm: nominationFormView.map { FormBlock($0, req) },
             decisions: decisionGroups, hasDecisions: !decisionGroups.isEmpty,
-            noticeForm: noticeForm?.withCSRF(req),
+            noticeForm: noticeForm.map { FormBlock($0, req) },
             notice: state.noticeEndsAt.map { req.t("recognition.office.noticeRuns", ["from": state.noticeStartsAt.map { DateDisplay.dateTime($0, timeZone: zone, req.language) } ?? "",
                                                                                   "until": DateDisplay.dateTime($0, timeZone: zone, req.language)]) },
-            objections: objections, hasObjections: !objections.isEmpty, publishForm: publishForm?.withCSRF(req),
+            objections: objections, hasObjections: !objections.isEmpty, publishForm: publishForm.map { FormBlock($0, req) },
             published: state.publishedAt.map { req.t("recognition.office.publishedOn", ["date": DateDisplay.dateTime($0, timeZone: zone, req.language)]) },
             errors: [])
         return try await req.page("admin/recognition-office", context, status: status)
-    }
-}
-
-extension PodiumError {
-    var isForbidden: Bool { if case .forbidden = self { return true } else { return false } }
-
-    /// The status a page answers with when it shows this error in place.
-    var status: HTTPResponseStatus {
-        switch self {
-        case .validation: return .unprocessableEntity
-        case .conflict: return .conflict
-        case .forbidden: return .forbidden
-        case .notFound: return .notFound
-        case .unauthenticated: return .unauthorized
-        case .tooManyRequests: return .tooManyRequests
-        case .badRequest: return .badRequest
-        }
     }
 }

@@ -75,7 +75,7 @@ struct RecognitionReviewAdminController: RouteCollection {
             _ = try await req.review.cast(program: program, code: code, input, by: req.actor)
             return req.redirect(to: "/admin/recognition/\(program.slug)/review#\(code)", flash: req.t("recognition.review.saved"))
         } catch let error as PodiumError {
-            return try await render(req, failed: (code, form, RecognitionOffice.message(error, req)), status: error.status)
+            return try await render(req, failed: (code, form, RecognitionOffice.message(error, req)), status: MappedError.from(error).status)
         }
     }
 
@@ -88,7 +88,7 @@ struct RecognitionReviewAdminController: RouteCollection {
             return req.redirect(to: "/admin/recognition/\(program.slug)/review", flash: req.t("recognition.review.recused"))
         } catch let error as PodiumError {
             let nomination = try await req.nominations.nomination(try req.intParameter("id"), programID: program.id!)
-            return try await render(req, failed: (nomination.category.code, BallotForm(), RecognitionOffice.message(error, req)), status: error.status)
+            return try await render(req, failed: (nomination.category.code, BallotForm(), RecognitionOffice.message(error, req)), status: MappedError.from(error).status)
         }
     }
 

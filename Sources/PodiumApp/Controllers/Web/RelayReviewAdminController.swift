@@ -10,7 +10,7 @@ struct RelayReviewAdminController: RouteCollection {
         let office = routes.grouped("admin", "relay", ":slug")
         office.get("review", use: review)
         office.post("reads", ":readId", "correct", use: correct)
-        office.on(.POST, "reads", "import", body: .collect(maxSize: "8mb"), use: importReads)
+        office.upload("reads", "import", maxSize: "8mb", use: importReads)
     }
 
     struct CorrectForm: Content {

@@ -23,6 +23,7 @@ struct UsersAdminController: RouteCollection {
         var teamLeaderUnits: [Int]?
         var officialPrograms: [Int]?
         var reviewerPrograms: [Int]?
+        var employeeNumber: String?
 
         var grants: [GrantDTO] {
             var grants: [RoleGrant] = []
@@ -72,7 +73,9 @@ struct UsersAdminController: RouteCollection {
     func editForm(req: Request) async throws -> Response {
         try await req.require(.administer)
         let user = try await req.users.get(try req.intParameter("id"))
-        return try await render(req, userID: user.id, form: .from(user), issues: [], status: .ok)
+        var form = UserForm.from(user)
+        if let personID = user.personId { form.employeeNumber = try await PersonModel.find(personID, on: req.db)?.employeeNumber }
+        return try await render(req, userID: user.id, form: form, issues: [], status: .ok)
     }
 
     func update(req: Request) async throws -> Response {
@@ -88,7 +91,8 @@ struct UsersAdminController: RouteCollection {
     }
 
     private func input(_ form: UserForm) -> UserInput {
-        UserInput(email: form.email ?? "", displayName: form.displayName ?? "", password: form.password, isActive: form.isActive != nil, grants: form.grants)
+        UserInput(email: form.email ?? "", displayName: form.displayName ?? "", password: form.password, isActive: form.isActive != nil, grants: form.grants,
+                  employeeNumber: form.employeeNumber)
     }
 
     private func render(_ req: Request, userID: Int?, form: UserForm, issues: [FieldIssue], status: HTTPResponseStatus) async throws -> Response {
@@ -102,6 +106,7 @@ struct UsersAdminController: RouteCollection {
             FieldView(name: "password", label: req.t(userID == nil ? "users.password" : "users.newPassword"), type: "password",
                       required: userID == nil, hint: req.t(userID == nil ? "account.passwordHint" : "users.passwordKeepHint", ["min": "\(PasswordPolicy.minLength)"]),
                       autocomplete: "new-password"),
+            FieldView(name: "employeeNumber", label: req.t("users.employeeNumber"), value: form.employeeNumber ?? "", hint: req.t("users.employeeNumberHint")),
             FieldView(name: "isActive", label: req.t("users.active"), type: "checkbox", checked: form.isActive != nil),
             FieldView(name: "administrator", label: req.t("role.administrator"), type: "checkbox", hint: req.t("users.administratorHint"),
                       checked: form.administrator != nil, aliases: ["grants"]),
