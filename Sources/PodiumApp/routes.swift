@@ -37,6 +37,7 @@ func routes(_ app: Application) throws {
     try app.register(collection: PeopleAPIController())
     try app.register(collection: AccessAPIController())
     try app.register(collection: GamesAPIController())
+    try app.register(collection: GamesDrawAPIController())
     try app.register(collection: RelayAPIController())
     try app.register(collection: CeremonyAPIController())
     try app.register(collection: RecognitionAPIController())

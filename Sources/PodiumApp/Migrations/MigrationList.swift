@@ -18,5 +18,6 @@ enum MigrationList {
         M013_UpdatePeopleAddHireDate(),
         M014_CreateRecognition(),
         M015_CreateCeremony(),
+        M016_CreateGamesDraws(),
     ]
 }

@@ -18,6 +18,9 @@ struct GamesResultsService {
                 throw PodiumError.invalid("entryId", "error.games.notEntered", ["event": event.name])
             }
             let format = EventFormat(rawValue: event.format) ?? .timed
+            if format == .headToHead, try await GamesDrawModel.query(on: tx).filter(\.$event.$id == eventID).first() != nil {
+                throw PodiumError.conflict(LocalizedMessage("error.draw.placesFromMatches", ["event": event.name]))
+            }
             let kind = format.markKind
             let typed = try input.read(format: format, maxAttempts: event.attempts)
             let existing = try await GamesResultModel.query(on: tx).filter(\.$entry.$id == entry.id!).first()
@@ -150,6 +153,8 @@ struct GamesResultsService {
         var names: [Int: [String]] = [:]
         var points: [Int: Points] = [:]
         var scoring = GamesScoring.standard
+        /// Head-to-head events with a draw are placed by their matches, not by typed places.
+        var draws: [Int: GamesDrawService.Loaded] = [:]
 
         static func load(programID: Int, db: any Database) async throws -> Context {
             let context = Context()
@@ -159,6 +164,9 @@ struct GamesResultsService {
             let entries = try await GamesEntryModel.query(on: db).filter(\.$event.$id ~~ context.events.compactMap(\.id)).all()
             context.entriesByEvent = Dictionary(grouping: entries, by: { $0.$event.id })
             let entryIDs = entries.compactMap(\.id)
+            for event in context.events where event.format == EventFormat.headToHead.rawValue {
+                if let loaded = try await GamesDrawService(db: db, clock: .system).load(event: event, on: db) { context.draws[event.id!] = loaded }
+            }
             if !entryIDs.isEmpty {
                 for result in try await GamesResultModel.query(on: db).filter(\.$entry.$id ~~ entryIDs).all() { context.results[result.$entry.id] = result }
                 let members = try await GamesEntryMemberModel.query(on: db).filter(\.$entry.$id ~~ entryIDs).sort(\.$position).with(\.$person).all()
@@ -181,7 +189,10 @@ struct GamesResultsService {
             let format = EventFormat(rawValue: event.format) ?? .timed
             let kind = format.markKind
             let entries = entriesByEvent[event.id!] ?? []
+            let drawn = draws[event.id!]
+            let drawPlaces = Dictionary(uniqueKeysWithValues: (drawn?.draw.places ?? []).map { ($0.entryID, $0.place) })
             let performances = entries.compactMap { entry -> Performance? in
+                if drawn != nil { return drawPlaces[entry.id!].map { Performance(entryID: entry.id!, status: .ok, mark: $0) } }
                 guard let result = results[entry.id!] else { return nil }
                 let attempts = (result.attempts ?? "").split(separator: ",").compactMap { Int($0) }
                 return Performance(entryID: entry.id!, status: ResultStatus(rawValue: result.status) ?? .ok, mark: result.mark, attempts: attempts)
@@ -193,16 +204,18 @@ struct GamesResultsService {
             let awardees = Set(AwardRule(topN: event.awardTopN, kind: AwardKind(rawValue: event.awardKind) ?? .individual).awardedEntries(ranked).map(\.entryID))
             let teamNames = Dictionary(uniqueKeysWithValues: teams.map { ($0.id!, $0.name) })
             let byID = Dictionary(uniqueKeysWithValues: entries.map { ($0.id!, $0) })
+            let drawOfficial = drawn.map { $0.draw.isComplete && $0.results.values.allSatisfy(\.official) }
             var lines = ranked.map { line -> RankedResultDTO in
                 let entry = byID[line.performance.entryID]!
                 let result = results[entry.id!]
                 return RankedResultDTO(entryId: entry.id!, teamId: entry.$team.id, teamName: teamNames[entry.$team.id] ?? "", names: names[entry.id!] ?? [],
                                        place: line.place, tied: line.tied, status: line.performance.status,
                                        mark: line.performance.mark.map { MarkFormat.format($0, as: kind) } ?? line.performance.status.rawValue.uppercased(),
-                                       points: (awarded[entry.id!] ?? .zero).description, award: awardees.contains(entry.id!), official: result?.official ?? false)
+                                       points: (awarded[entry.id!] ?? .zero).description, award: awardees.contains(entry.id!),
+                                       official: drawOfficial ?? result?.official ?? false)
             }
             // Entries still waiting for a result are listed last, without a place.
-            for entry in entries where results[entry.id!] == nil {
+            for entry in entries where drawn == nil ? results[entry.id!] == nil : drawPlaces[entry.id!] == nil {
                 lines.append(RankedResultDTO(entryId: entry.id!, teamId: entry.$team.id, teamName: teamNames[entry.$team.id] ?? "", names: names[entry.id!] ?? [],
                                              place: nil, tied: false, status: nil, mark: "", points: "0", award: false, official: false))
             }

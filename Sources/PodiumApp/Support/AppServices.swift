@@ -8,6 +8,21 @@ struct PodiumClock: Sendable {
     static let system = PodiumClock { Date() }
 }
 
+/// Where draws by lot get their seed; tests fix it.
+struct PodiumRandom: Sendable {
+    let seed: @Sendable () -> UInt64
+    static let system = PodiumRandom { UInt64.random(in: .min ... .max) }
+}
+
+extension Application {
+    private struct RandomKey: StorageKey { typealias Value = PodiumRandom }
+
+    var random: PodiumRandom {
+        get { storage[RandomKey.self] ?? .system }
+        set { storage[RandomKey.self] = newValue }
+    }
+}
+
 extension Application {
     private struct ConfigKey: StorageKey { typealias Value = PodiumConfig }
     private struct LocalizerKey: StorageKey { typealias Value = Localizer }
