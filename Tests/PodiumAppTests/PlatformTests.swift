@@ -115,7 +115,21 @@ struct PlatformTests {
             let athletes = Dictionary(grouping: members.filter { $0.person.kind == "employee" }, by: { teamOfEntry[$0.$entry.id] ?? 0 })
                 .mapValues { Set($0.map { $0.$person.id }).count }
             #expect(athletes.count == 7 && athletes.values.allSatisfy { (55...64).contains($0) }, "\(athletes)")
-            #expect(try await GamesResultModel.query(on: app.db).count() == entries.filter { entry in events.contains { $0.id == entry.$event.id } }.count)
+            // Basketball and table tennis are placed by their matches, every other event by typed results.
+            let drawn = Set(try await GamesDrawModel.query(on: app.db).all().map { $0.$event.id })
+            #expect(drawn.count == 2)
+            #expect(try await GamesResultModel.query(on: app.db).count() == entries.filter { entry in !drawn.contains(entry.$event.id) }.count)
+            let basketball = events.first { $0.templateId == "basketball" }!
+            let knockout = try await API(app: app).send(.GET, "/api/v1/programs/workers-games-2023/events/\(basketball.id)/draw").decode(DrawDTO.self)
+            #expect(knockout.structure == .singleElimination && knockout.complete)
+            #expect(knockout.matches.suffix(2).map(\.roundLabel) == ["Third-place game", "Final"])
+            #expect(knockout.places.map(\.place) == [1, 2, 3, 4, 5, 5, 5, 5].prefix(knockout.entrants.count).map { $0 })
+            let tableTennis = events.first { $0.templateId == "table-tennis-singles" }!
+            let roundRobin = try await API(app: app).send(.GET, "/api/v1/programs/workers-games-2023/events/\(tableTennis.id)/draw").decode(DrawDTO.self)
+            #expect(roundRobin.structure == .roundRobin && roundRobin.complete)
+            #expect(roundRobin.matches.count == roundRobin.entrants.count * (roundRobin.entrants.count - 1) / 2)
+            #expect(roundRobin.tables[0].rows.prefix(3).map(\.rank) == [1, 2, 3])
+            #expect(roundRobin.tables[0].rows[3...5].allSatisfy { $0.matchPoints == roundRobin.tables[0].rows[3].matchPoints })
             let awards = try await API(app: app).send(.GET, "/api/v1/programs/workers-games-2023/awards").decode(AwardsDTO.self)
             #expect((awards.individual, awards.collective, awards.parentChild) == (36, 18, 6))
             #expect(awards.prizes.map(\.prize) == [1, 2, 3])

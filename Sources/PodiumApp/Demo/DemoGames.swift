@@ -79,7 +79,12 @@ struct DemoGames {
                                                                by: actor, mayOverride: true))
                 }
             }
-            try await enterResults(event: event, plan: plan, entries: entries, programID: program.id!, random: &random)
+            let matches = DemoMatches(db: db, clock: clock, actor: actor)
+            switch plan.template {
+            case "basketball": try await matches.basketball(programID: program.id!, eventID: event.id, random: &random)
+            case "table-tennis-singles": try await matches.tableTennis(programID: program.id!, eventID: event.id, random: &random)
+            default: try await enterResults(event: event, plan: plan, entries: entries, programID: program.id!, random: &random)
+            }
         }
     }
 

@@ -82,9 +82,9 @@ struct GamesDrawService {
                 throw PodiumError.conflict(LocalizedMessage("error.version.stale"))
             }
             let entries = try await GamesEntryModel.query(on: tx).filter(\.$event.$id == eventID).sort(\.$id).all().compactMap(\.id)
-            let settings = try Self.settings(input, current: existing?.settings ?? DrawSettings.defaults(templateID: event.templateID))
+            let (settings, unreadable) = Self.settings(input, current: existing?.settings ?? DrawSettings.defaults(templateID: event.templateID))
             var problems = ValidationCollector()
-            settings.issues(entrants: entries.count).forEach { problems.add($0) }
+            (unreadable + settings.issues(entrants: entries.count)).forEach { problems.add($0) }
             var seeds: [Int] = []
             for (index, entryID) in (input.seeds ?? []).enumerated() {
                 if !entries.contains(entryID) {
@@ -180,7 +180,8 @@ struct GamesDrawService {
         }
     }
 
-    static func settings(_ input: DrawInput, current: DrawSettings) throws -> DrawSettings {
+    /// The settings with the input applied, and what could not be read at all (checked together with the rest).
+    static func settings(_ input: DrawInput, current: DrawSettings) -> (DrawSettings, [FieldIssue]) {
         var settings = current
         var problems = ValidationCollector()
         if let structure = input.structure { settings.structure = structure }
@@ -211,8 +212,7 @@ struct GamesDrawService {
                 if case .validation(let issues) = error { issues.forEach { problems.add(FieldIssue("tieBreaks", $0.message)) } }
             }
         }
-        try problems.check()
-        return settings
+        return (settings, problems.issues)
     }
 
     struct DrawSummary: Codable {

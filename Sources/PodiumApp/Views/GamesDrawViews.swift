@@ -125,7 +125,7 @@ struct GamesDrawAdminContext: Encodable {
     let matches: [MatchFormView]
     let hasMatches: Bool
     let canEnter: Bool
-    let settings: [FormView]
+    let forms: [FormView]
     let canEdit: Bool
     let publicURL: String
 }

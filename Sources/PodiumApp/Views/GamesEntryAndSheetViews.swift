@@ -49,6 +49,8 @@ struct GamesResultsListContext: Encodable {
         let format: String
         let progress: String
         let official: Bool
+        /// The result sheet, or the draw page for events played in matches.
+        let url: String
     }
     let page: PageContext
     let program: ProgramView

@@ -12,6 +12,8 @@ struct GamesOfficeContext: Encodable {
         let lineUp: String
         let quota: String
         let entries: Int
+        /// Head-to-head events link to their draw.
+        let drawURL: String?
     }
     struct TeamRow: Encodable {
         let id: Int

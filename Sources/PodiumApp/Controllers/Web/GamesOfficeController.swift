@@ -197,7 +197,8 @@ struct GamesOfficeController: RouteCollection {
             GamesOfficeContext.EventRow(id: event.id, name: event.name, category: req.t(event.category.localizationKey),
                                         format: req.t(event.format.localizationKey), gender: req.t(event.gender.localizationKey),
                                         lineUp: event.parentChild ? req.t("games.office.pair") : (event.lineUpMin == event.lineUpMax ? "\(event.lineUpMin)" : "\(event.lineUpMin)–\(event.lineUpMax)"),
-                                        quota: event.teamQuota.map(String.init) ?? "—", entries: perEvent[event.id] ?? 0)
+                                        quota: event.teamQuota.map(String.init) ?? "—", entries: perEvent[event.id] ?? 0,
+                                        drawURL: event.format == .headToHead ? "/admin/games/\(program.slug)/draws/\(event.id)" : nil)
         }
         guard isOrganizer else { return try await req.page("admin/games-office", context, status: status) }
 

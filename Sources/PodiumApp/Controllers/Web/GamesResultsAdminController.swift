@@ -39,11 +39,23 @@ struct GamesResultsAdminController: RouteCollection {
         let events = try await req.games.events(programID: program.id!)
         let context = try await GamesResultsService.Context.load(programID: program.id!, db: req.db)
         let rows = events.map { event -> GamesResultsListContext.Event in
+            if event.format == .headToHead {
+                let url = "/admin/games/\(program.slug)/draws/\(event.id)"
+                guard let loaded = context.draws[event.id] else {
+                    return .init(id: event.id, name: event.name, format: req.t(event.format.localizationKey), progress: req.t("draw.notMade"),
+                                 official: false, url: url)
+                }
+                let played = loaded.results.count, total = loaded.draw.matches.count
+                return .init(id: event.id, name: event.name, format: req.t(event.format.localizationKey),
+                             progress: req.t("draw.progress", ["done": "\(played)", "total": "\(total)"]),
+                             official: loaded.draw.isComplete && loaded.results.values.allSatisfy(\.official), url: url)
+            }
             let entries = context.entriesByEvent[event.id] ?? []
             let done = entries.filter { context.results[$0.id!] != nil }
             return .init(id: event.id, name: event.name, format: req.t(event.format.localizationKey),
                          progress: req.t("games.results.progress", ["done": "\(done.count)", "total": "\(entries.count)"]),
-                         official: !done.isEmpty && done.allSatisfy { context.results[$0.id!]!.official })
+                         official: !done.isEmpty && done.allSatisfy { context.results[$0.id!]!.official },
+                         url: "/admin/games/\(program.slug)/results/\(event.id)")
         }
         return try await req.page("admin/games-results", GamesResultsListContext(page: PageContext(req, title: req.t("games.results.title"), backOffice: true),
                                                                                   program: ProgramView(program.dto, req), events: rows))
