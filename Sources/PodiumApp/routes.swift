@@ -19,6 +19,7 @@ func routes(_ app: Application) throws {
     try app.register(collection: GamesEntriesController())
     try app.register(collection: GamesResultsAdminController())
     try app.register(collection: GamesDrawAdminController())
+    try app.register(collection: GamesStartListController())
     try app.register(collection: RelayOfficeController())
     try app.register(collection: RelayTeamAdminController())
     try app.register(collection: RelayReviewAdminController())

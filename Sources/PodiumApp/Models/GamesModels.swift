@@ -56,6 +56,8 @@ final class GamesEntryModel: Model, @unchecked Sendable {
     /// Comma-separated rule names an organizer overrode for this entry.
     @Field(key: "overridden_rules") var overriddenRules: String
     @OptionalField(key: "override_reason") var overrideReason: String?
+    /// The entry mark heats and flights are seeded from (a best time or distance), in the event's units.
+    @OptionalField(key: "seed_mark") var seedMark: Int?
     @Field(key: "version") var version: Int
     @Timestamp(key: "created_at", on: .create) var createdAt: Date?
 
@@ -104,6 +106,19 @@ final class GamesSettingsModel: Model, @unchecked Sendable {
     @Field(key: "prizes") var prizes: Int
     @OptionalField(key: "person_event_limit") var personEventLimit: Int?
     @Field(key: "version") var version: Int
+
+    init() {}
+}
+
+/// Where an entry starts: its heat (or flight) and lane (or place in the order of competition).
+final class GamesStartPositionModel: Model, @unchecked Sendable {
+    static let schema = "games_start_positions"
+
+    @ID(custom: .id, generatedBy: .database) var id: Int?
+    @Parent(key: "event_id") var event: GamesEventModel
+    @Parent(key: "entry_id") var entry: GamesEntryModel
+    @Field(key: "heat") var heat: Int
+    @Field(key: "position") var position: Int
 
     init() {}
 }
