@@ -83,7 +83,13 @@ struct DemoGames {
             switch plan.template {
             case "basketball": try await matches.basketball(programID: program.id!, eventID: event.id, random: &random)
             case "table-tennis-singles": try await matches.tableTennis(programID: program.id!, eventID: event.id, random: &random)
-            default: try await enterResults(event: event, plan: plan, entries: entries, programID: program.id!, random: &random)
+            default:
+                if GamesStartListService.seedableFormats.contains(event.format.rawValue), !entries.isEmpty {
+                    // Heats and flights drawn by lot, as on the day nobody sent in entry marks.
+                    _ = try await GamesStartListService(db: db, clock: clock).seed(
+                        programID: program.id!, eventID: event.id, .init(marks: [:], laneOrder: "", lanes: 8, flightSize: 8), seed: 1118, by: actor)
+                }
+                try await enterResults(event: event, plan: plan, entries: entries, programID: program.id!, random: &random)
             }
         }
     }

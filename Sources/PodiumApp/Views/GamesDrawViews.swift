@@ -18,6 +18,7 @@ struct DrawBoard: Encodable {
         let played: Bool
         let official: Bool
         let thirdPlace: Bool
+        let roundLabel: String
     }
     struct Column: Encodable {
         let title: String
@@ -60,7 +61,7 @@ struct DrawBoard: Encodable {
                 home: Side(label: match.home, known: match.homeEntryId != nil, won: match.winner == .home),
                 away: Side(label: match.away, known: match.awayEntryId != nil, won: match.winner == .away),
                 score: match.score ?? "", played: match.score != nil, official: match.official,
-                thirdPlace: match.roundLabel == req.t("bracket.round.thirdPlace"))
+                thirdPlace: match.roundLabel == req.t("bracket.round.thirdPlace"), roundLabel: match.roundLabel)
         }
         func grouped(_ matches: [MatchDTO]) -> [Column] {
             var columns: [Column] = []
