@@ -19,6 +19,7 @@ enum MigrationList {
         M014_CreateRecognition(),
         M015_CreateCeremony(),
         M016_CreateGamesDraws(),
+        M017_CreateGamesTimetable(),
         M019_CreateGamesStartLists(),
     ]
 }

@@ -11,6 +11,7 @@ extension Request {
     var tokens: TokenService { TokenService(db: db, clock: application.clock) }
     var sessions: SessionService { SessionService(db: db, clock: application.clock) }
     var games: GamesService { GamesService(db: db, clock: application.clock) }
+    var timetable: GamesTimetableService { GamesTimetableService(db: db, clock: application.clock) }
     var ceremony: CeremonyService { CeremonyService(db: db, clock: application.clock) }
     var recognition: RecognitionService { RecognitionService(db: db, clock: application.clock) }
     var nominations: NominationService { NominationService(db: db, clock: application.clock) }
