@@ -49,7 +49,7 @@ func startUp(_ app: Application) async throws {
             }
         }
         if config.demo {
-            try await DemoSeeder(db: app.db, clock: app.clock, hashing: PasswordHashing(app: app)).seed()
+            try await DemoSeeder(db: app.db, clock: app.clock, hashing: PasswordHashing(app: app), words: Words(localizer: app.localizer, language: .en)).seed()
             app.logger.notice("Demo data loaded: sign in as organizer@demo.podium / demo-organizer or leader@demo.podium / demo-leader.")
         }
 }

@@ -451,7 +451,7 @@ struct CeremonyTests {
 
     @Test func theDemoConferenceHasItsAgendaAndAHallFillingUp() async throws {
         try await withPodium { app in
-            try await DemoSeeder(db: app.db, clock: app.clock, hashing: PasswordHashing(app: app)).seed()
+            try await DemoSeeder(db: app.db, clock: app.clock, hashing: PasswordHashing(app: app), words: Words(localizer: app.localizer, language: .en)).seed()
             let agenda = try await API(app: app).send(.GET, "/api/v1/programs/recognition-2020/ceremony/agenda").decode([AgendaItemDTO].self)
             #expect(agenda.map(\.kind) == [.report, .commendation, .award, .speech, .speech, .speech, .speech])
             #expect(agenda.first?.startsAt == "14:00" && agenda.last?.speaker?.hasSuffix("Chairman") == true)

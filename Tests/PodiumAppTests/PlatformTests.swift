@@ -99,7 +99,7 @@ struct PlatformTests {
 
     @Test func theDemoFillsAFreshDatabase() async throws {
         try await withPodium { app in
-            try await DemoSeeder(db: app.db, clock: app.clock, hashing: PasswordHashing(app: app)).seed()
+            try await DemoSeeder(db: app.db, clock: app.clock, hashing: PasswordHashing(app: app), words: Words(localizer: app.localizer, language: .en)).seed()
             let programs = try await ProgramModel.query(on: app.db).all()
             #expect(Set(programs.map(\.kind)) == ["games", "relay", "recognition"])
             #expect(try await PersonModel.query(on: app.db).filter(\.$kind == "employee").count() == 7 * DemoSeeder.employeesPerCompany)
@@ -138,6 +138,10 @@ struct PlatformTests {
             let page = try await Browser(app).get("/p/workers-games-2023/awards")
             #expect(page.body.string.contains("36 individual awards, 18 collective awards, 6 parent-child awards"))
             #expect(try await API(app: app).send(.GET, "/api/v1/programs/workers-games-2026/events").decode([EventDTO].self).count == 20)
+            // The day is planned completely: every heat, session and match has a venue and a time.
+            let schedule = try await API(app: app, token: try await app.makeToken(.organizer)).send(.GET, "/api/v1/programs/workers-games-2023/schedule").decode(ScheduleDTO.self)
+            #expect(schedule.unplaced.isEmpty && schedule.problems.isEmpty, "\(schedule.problems)")
+            #expect(schedule.items.count > 50)
 
             // The relay: 44 km in five legs, seven teams of five with at least one woman, every team home, nothing left to review.
             let relay = try await API(app: app).send(.GET, "/api/v1/programs/quality-month-relay-2021/relay/results").decode(RelayResultsDTO.self)
@@ -172,7 +176,7 @@ struct PlatformTests {
 
             try await Browser(app).signIn("leader@demo.podium", "demo-leader")
             await #expect(throws: DemoError.self) {
-                try await DemoSeeder(db: app.db, clock: app.clock, hashing: PasswordHashing(app: app)).seed()
+                try await DemoSeeder(db: app.db, clock: app.clock, hashing: PasswordHashing(app: app), words: Words(localizer: app.localizer, language: .en)).seed()
             }
         }
     }

@@ -45,7 +45,7 @@ struct DemoGames {
         Plan(template: "shot-put-men", best: 11_200, gaps: 15...60),
         Plan(template: "shot-put-women", best: 8_600, gaps: 12...50),
         Plan(template: "rope-skipping", best: 198, gaps: 2...9),
-        .placed("table-tennis-singles"),
+        .placed("table-tennis-singles", quota: 1),
         Plan(template: "4x100m-relay", best: 52_300, gaps: 30...150, quota: 1, lineUp: 4, women: 2),
         .placed("tug-of-war", quota: 1, lineUp: 10, women: 3),
         .placed("basketball", quota: 1, lineUp: 8),
@@ -92,6 +92,23 @@ struct DemoGames {
                 try await enterResults(event: event, plan: plan, entries: entries, programID: program.id!, random: &random)
             }
         }
+    }
+
+    /// The venues of the day (an eight-lane track, the field, three table tennis courts, the sports hall) and
+    /// the timetable the planner makes for them, after the opening ceremony.
+    func planTheDay(programID: Int, words: Words) async throws {
+        let timetable = GamesTimetableService(db: db, clock: clock)
+        let venues: [VenueInput] = [
+            VenueInput(name: "Track", kind: VenueKind.track.rawValue, lanes: 8, laneOrder: "4 5 3 6 2 7 1 8"),
+            VenueInput(name: "Field", kind: VenueKind.field.rawValue),
+            VenueInput(name: "Court 1", kind: VenueKind.court.rawValue),
+            VenueInput(name: "Court 2", kind: VenueKind.court.rawValue),
+            VenueInput(name: "Court 3", kind: VenueKind.court.rawValue),
+            VenueInput(name: "Sports hall", kind: VenueKind.hall.rawValue),
+        ]
+        for venue in venues { _ = try await timetable.createVenue(programID: programID, venue, by: actor) }
+        _ = try await timetable.updateSettings(programID: programID, TimetableSettingsInput(dayStart: "09:00", dayEnd: "17:30", version: 0), by: actor)
+        _ = try await timetable.plan(programID: programID, words: words, by: actor)
     }
 
     /// The 6th Games, open for entries: the same teams and events, nobody entered yet.

@@ -9,6 +9,8 @@ struct DemoSeeder {
     let db: any Database
     let clock: PodiumClock
     let hashing: PasswordHashing
+    /// The timetable's item labels are worded when the day is planned.
+    let words: Words
 
     static let companies: [(sector: String, companies: [String])] = [
         ("Green Building Sector", ["Jinghua Technology", "Jinghua Steel Structure"]),
@@ -98,6 +100,7 @@ struct DemoSeeder {
             // The 5th Games is run from entries to results while open, then taken through to published.
             let openGames = try await programs.changeStatus(games.id, to: .open, expectedVersion: games.version, by: actor)
             try await demoGames.seedFinished(program: try await ProgramModel.find(games.id, on: tx)!, companies: companies)
+            try await demoGames.planTheDay(programID: games.id, words: words)
             // Four companies, a community, a college and the municipal supervisory team, as on the day.
             let relayClubs = [0, 3, 5, 2].map { DemoRelay.Club(unitID: companies[$0].unitID, name: nil, people: companies[$0].employees.filter { $0.status == .active }) }
                 + ["Qingshan Community", "Zhijiang College", "High-tech Zone Market Supervision Team"].compactMap { externals[$0] }
