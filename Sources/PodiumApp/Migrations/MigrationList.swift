@@ -19,5 +19,6 @@ enum MigrationList {
         M014_CreateRecognition(),
         M015_CreateCeremony(),
         M016_CreateGamesDraws(),
+        M018_CreateGamesStaff(),
     ]
 }
