@@ -142,6 +142,10 @@ struct PlatformTests {
             let schedule = try await API(app: app, token: try await app.makeToken(.organizer)).send(.GET, "/api/v1/programs/workers-games-2023/schedule").decode(ScheduleDTO.self)
             #expect(schedule.unplaced.isEmpty && schedule.problems.isEmpty, "\(schedule.problems)")
             #expect(schedule.items.count > 50)
+            // The organizing team on its posts, and the opening ceremony's run of show.
+            #expect(try await DutyPostModel.query(on: app.db).count() == 11)
+            #expect(try await DutyAssignmentModel.query(on: app.db).count() > 90)
+            #expect(try await Browser(app).get("/p/workers-games-2023/opening-ceremony").body.string.contains("08:30"))
 
             // The relay: 44 km in five legs, seven teams of five with at least one woman, every team home, nothing left to review.
             let relay = try await API(app: app).send(.GET, "/api/v1/programs/quality-month-relay-2021/relay/results").decode(RelayResultsDTO.self)

@@ -100,6 +100,7 @@ struct DemoSeeder {
             // The 5th Games is run from entries to results while open, then taken through to published.
             let openGames = try await programs.changeStatus(games.id, to: .open, expectedVersion: games.version, by: actor)
             try await demoGames.seedFinished(program: try await ProgramModel.find(games.id, on: tx)!, companies: companies)
+            try await DemoGamesDay(db: tx, clock: clock, actor: actor).seed(programID: games.id, companies: companies)
             try await demoGames.planTheDay(programID: games.id, words: words)
             // Four companies, a community, a college and the municipal supervisory team, as on the day.
             let relayClubs = [0, 3, 5, 2].map { DemoRelay.Club(unitID: companies[$0].unitID, name: nil, people: companies[$0].employees.filter { $0.status == .active }) }

@@ -20,6 +20,7 @@ enum MigrationList {
         M015_CreateCeremony(),
         M016_CreateGamesDraws(),
         M017_CreateGamesTimetable(),
+        M018_CreateGamesStaff(),
         M019_CreateGamesStartLists(),
     ]
 }

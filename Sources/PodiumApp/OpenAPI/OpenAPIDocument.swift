@@ -10,10 +10,10 @@ enum OpenAPIDocument {
             "description": "Programs, organization and people of Podium. Machines authenticate with `Authorization: Bearer <token>`; errors are `application/problem+json` (RFC 9457).",
         ],
         "servers": [["url": "/"]],
-        "paths": .object(paths + relayPaths + ceremonyPaths + recognitionPaths + drawPaths + timetablePaths),
+        "paths": .object(paths + relayPaths + ceremonyPaths + recognitionPaths + drawPaths + timetablePaths + staffPaths),
         "components": [
             "securitySchemes": ["bearer": ["type": "http", "scheme": "bearer"]],
-            "schemas": .object(schemas + relaySchemas + ceremonySchemas + recognitionSchemas + drawSchemas + timetableSchemas),
+            "schemas": .object(schemas + relaySchemas + ceremonySchemas + recognitionSchemas + drawSchemas + timetableSchemas + staffSchemas),
         ],
     ]
 
