@@ -95,7 +95,7 @@ struct DemoGames {
     }
 
     /// The venues of the day (an eight-lane track, the field, three table tennis courts, the sports hall) and
-    /// the timetable the planner makes for them, after the opening ceremony.
+    /// the timetable the planner makes for them, from 09:15 once the opening ceremony (08:30–09:07) is over.
     func planTheDay(programID: Int, words: Words) async throws {
         let timetable = GamesTimetableService(db: db, clock: clock)
         let venues: [VenueInput] = [
@@ -107,7 +107,7 @@ struct DemoGames {
             VenueInput(name: "Sports hall", kind: VenueKind.hall.rawValue),
         ]
         for venue in venues { _ = try await timetable.createVenue(programID: programID, venue, by: actor) }
-        _ = try await timetable.updateSettings(programID: programID, TimetableSettingsInput(dayStart: "09:00", dayEnd: "17:30", version: 0), by: actor)
+        _ = try await timetable.updateSettings(programID: programID, TimetableSettingsInput(dayStart: "09:15", dayEnd: "17:30", version: 0), by: actor)
         _ = try await timetable.plan(programID: programID, words: words, by: actor)
     }
 
