@@ -157,8 +157,19 @@ struct GamesDrawTests {
             #expect(try await API(app: app).send(.GET, drawPath(f)).status == .notFound)
             let foreign = try await f.organizer.send(.PUT, drawPath(f), json: #"{"seeds":[999999],"version":0}"#)
             #expect(foreign.status == .unprocessableEntity && foreign.body.string.contains("not entered"))
+            #expect(try await f.organizer.send(.PUT, drawPath(f), json: #"{"seeding":"alphabetical","version":0}"#).status == .unprocessableEntity)
+            #expect(try await f.organizer.send(.PUT, drawPath(f), json: #"{"version":3}"#).status == .conflict)
 
-            let groups = try await f.organizer.send(.PUT, drawPath(f), json: #"{"structure":"groups_knockout","groupCount":2,"qualifiersPerGroup":2,"seeding":"entered","version":0}"#)
+            // Entries without a seed are drawn by lot from the app's random seam: the same seed gives the same draw.
+            app.random = PodiumRandom { 42 }
+            let first = try await f.organizer.send(.PUT, drawPath(f), json: #"{"structure":"single_elimination","seeds":[\#(f.entries[4])],"version":0}"#).decode(DrawDTO.self)
+            #expect(first.entrants.first?.entryId == f.entries[4])
+            let again = try await f.organizer.send(.PUT, drawPath(f), json: #"{"structure":"single_elimination","seeds":[\#(f.entries[4])],"version":1}"#).decode(DrawDTO.self)
+            #expect(again.entrants.map(\.entryId) == first.entrants.map(\.entryId))
+            #expect(Set(again.entrants.map(\.entryId)) == Set(f.entries))
+            #expect(try await f.organizer.send(.PUT, drawPath(f), json: #"{"structure":"single_elimination","version":1}"#).status == .conflict)
+
+            let groups = try await f.organizer.send(.PUT, drawPath(f), json: #"{"structure":"groups_knockout","groupCount":2,"qualifiersPerGroup":2,"seeding":"entered","version":2}"#)
             #expect(groups.status == .ok, "\(groups.body.string)")
             let draw = try groups.decode(DrawDTO.self)
             #expect(draw.groups == [[f.entries[0], f.entries[3], f.entries[4]], [f.entries[1], f.entries[2]]])
@@ -203,6 +214,8 @@ struct GamesDrawTests {
             #expect(walkover.status == .seeOther)
             let after = try await API(app: app).send(.GET, drawPath(f)).decode(DrawDTO.self)
             #expect(after.matches[0].score == "W/O" && after.matches[0].winner == .away)
+            let staleClear = try await official.post("/admin/games/games/draws/\(f.event.id)/matches/k1/clear", [("version", "7")])
+            #expect(staleClear.status == .conflict)
             let cleared = try await official.post("/admin/games/games/draws/\(f.event.id)/matches/k1/clear", [("version", "1")])
             #expect(cleared.status == .seeOther)
             #expect(try await GamesMatchResultModel.query(on: app.db).count() == 0)

@@ -209,4 +209,27 @@ struct GamesStaffTests {
             #expect(filled.reason == "fill gaps from a pool of 1" && filled.summary.contains("王芳"))
         }
     }
+
+    @Test func nobodyIsOnDutyWhileTheirOwnEventIsOnTheTimetable() async throws {
+        try await withPodium { app in
+            let f = try await StaffFixture.make(app)
+            // 张伟 runs the 100 m, planned at 09:00–09:05 on the only track.
+            #expect(try await f.organizer.send(.POST, "/api/v1/programs/games/venues", json: #"{"name":"Track","kind":"track","lanes":8}"#).status == .created)
+            _ = try await f.organizer.send(.PUT, "/api/v1/programs/games/timetable/settings", json: #"{"dayStart":"09:00","dayEnd":"12:00","version":0}"#)
+            #expect(try await f.organizer.send(.POST, "/api/v1/programs/games/schedule/plan").status == .ok)
+            let post = try await f.post("Call room")
+            let refused = try await f.assign(#"{"postId":\#(post.id),"employeeNumber":"JH004","starts":"08:30","ends":"10:00"}"#)
+            #expect(refused.status == .unprocessableEntity)
+            #expect(StaffFixture.fieldMessages(refused)["personId"]?.contains("张伟 competes in") == true, "\(refused.body.string)")
+            #expect(try await f.assign(#"{"postId":\#(post.id),"employeeNumber":"JH004","starts":"09:30","ends":"10:00"}"#).status == .created)
+            // Filling gaps passes over an athlete whose event falls in the shift, even when athletes may help.
+            let shift = try await f.shift(post, "08:45", "09:15", needed: 1)
+            let fill = try await f.organizer.send(.POST, "\(duties)/fill", json: #"{"employeeNumbers":["JH004"],"includeAthletes":true}"#).decode(DutyFillDTO.self)
+            #expect(fill.added.isEmpty && fill.unfilled.count == 1)
+            // Times given with a shift may narrow it but not reach past it.
+            let past = try await f.assign(#"{"shiftId":\#(shift.id),"employeeNumber":"JH001","ends":"12:00"}"#)
+            #expect(StaffFixture.fieldMessages(past)["ends"] == "A duty for this shift must stay within it (08:45–09:15).")
+            #expect(try await f.assign(#"{"shiftId":\#(shift.id),"employeeNumber":"JH001","ends":"09:00"}"#).status == .created)
+        }
+    }
 }

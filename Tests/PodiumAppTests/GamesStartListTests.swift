@@ -86,6 +86,8 @@ struct GamesStartListTests {
             let page = try await browser.get("/admin/games/games/start-lists/\(event.id)")
             #expect(page.body.string.contains("Flight 2 of 2"))
             #expect(try await browser.get("/admin/games/games/start-lists/999999").status == .notFound)
+            let empty = try await browser.post("/admin/games/games/start-lists/\(event.id)", form.map { $0.0 == "flightSize" ? ($0.0, "0") : $0 })
+            #expect(empty.status == .unprocessableEntity && empty.body.string.contains("at least one athlete"))
         }
     }
 }

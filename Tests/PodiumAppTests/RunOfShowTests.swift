@@ -106,9 +106,13 @@ struct RunOfShowTests {
                     == "This field is required.")
             let march = try await f.organizer.send(.POST, show, json: #"{"kind":"marchIn","title":"March-in","formations":["A","B"],"secondsPerFormation":1}"#)
             #expect(StaffFixture.fieldMessages(march)["secondsPerFormation"] == "Each formation needs 5 to 600 seconds, not 1.")
+            // Absurd numbers are refused like any other, not an overflow that stops the server.
+            let huge = try await f.organizer.send(.POST, show, json: #"{"kind":"marchIn","title":"March-in","formations":["A","B"],"secondsPerFormation":9223372036854775807}"#)
+            #expect(huge.status == .unprocessableEntity)
             let start = try await f.organizer.send(.PUT, show, json: #"{"startsAt":"25:00","version":0}"#)
             #expect(StaffFixture.fieldMessages(start)["startsAt"]?.contains("“25:00”") == true)
             #expect(try await RunOfShowSegmentModel.query(on: app.db).count() == 0)
+            #expect(try await f.organizer.send(.POST, show, json: #"{"kind":"speech","title":"Oath","duration":2,"position":-9223372036854775808}"#).status == .created)
         }
     }
 

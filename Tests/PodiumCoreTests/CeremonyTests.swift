@@ -77,6 +77,8 @@ import Testing
         #expect(AgendaOrder.placing(2, at: 99, in: [1, 2, 3]) == [1, 3, 2])
         #expect(AgendaOrder.placing(2, at: -5, in: [1, 2, 3]) == [2, 1, 3])
         #expect(AgendaOrder.placing(7, at: 2, in: [1, 2]) == [1, 7, 2])
+        #expect(AgendaOrder.placing(2, at: .min, in: [1, 2, 3]) == [2, 1, 3])
+        #expect(AgendaOrder.placing(2, at: .max, in: [1, 2, 3]) == [1, 3, 2])
     }
 
     // MARK: Attendees

@@ -139,6 +139,10 @@ struct RunOfShowTests {
         let marchIn = RunOfShowSegment(kind: .marchIn, title: "March-in", duration: 20, formations: (1...7).map { "Team \($0)" }, secondsPerFormation: 25)
         #expect(marchIn.minutes == 3)                             // 175 seconds
         #expect(RunOfShowSegment(kind: .marchIn, title: "March-in", duration: 20).minutes == 20)
+        // An absurd typed value is clamped here and refused by `issues`, never an overflow.
+        let absurd = RunOfShowSegment(kind: .marchIn, title: "March-in", duration: 0, formations: ["A", "B"], secondsPerFormation: .max)
+        #expect(absurd.minutes == 20)
+        #expect(!RunOfShow.issues(segments: [absurd]).isEmpty)
         #expect(RunOfShowSegment(kind: .speech, title: "Speech", duration: 8, formations: ["x"]).minutes == 8)
         let cues = RunOfShow.cues(start: 9 * 60, segment: marchIn)
         #expect(cues.map(\.second) == [32_400, 32_425, 32_450, 32_475, 32_500, 32_525, 32_550])

@@ -37,6 +37,30 @@ struct EventScheduleTests {
         #expect(session.map(\.key) == ["e9-s"] && session[0].item.venues == .venue(3) && session[0].item.label == "Long jump")
     }
 
+    @Test func seededHeatsHoldTheirOwnRunnersAndWinOverTheLaneCount() {
+        let plan = EventPlan(kinds: [.track], minutes: 5)
+        // Nine runners seeded on a four-lane track in three heats; runner 9 entered after seeding.
+        let seeded = EventScheduleInput(eventID: 7, name: "100 m", format: .timed, plan: plan, entries: entries(9), draw: nil,
+                                        heats: [1: [1, 4, 7], 2: [2, 5], 3: [3, 6, 8]])
+        let items = EventSchedule.items([seeded], lanes: 8, word: word)
+        #expect(items.map(\.key) == ["e7-h1", "e7-h2", "e7-h3", "e7-f"])
+        #expect(items[0].item.participants == [101, 104, 107, 109])
+        #expect(items[1].item.participants == [102, 105, 109])
+        #expect(items[3].item.participants.count == 9 && items[3].item.roundIndex == 2)
+        // Heats that share nobody run side by side on two tracks (the late runner above would tie them together).
+        let allSeeded = EventScheduleInput(eventID: 7, name: "100 m", format: .timed, plan: plan, entries: entries(8), draw: nil,
+                                           heats: [1: [1, 4, 7], 2: [2, 5], 3: [3, 6, 8]])
+        let apart = EventSchedule.items([allSeeded], lanes: 8, word: word)
+        let tracks = [Venue(id: 1, name: "A", kind: .track), Venue(id: 2, name: "B", kind: .track)]
+        let result = TimetablePlanner.plan(items: apart.map(\.item), venues: tracks, settings: TimetableSettings(dayStart: 480, dayEnd: 720))
+        #expect(result.isComplete)
+        let starts = apart.prefix(3).compactMap { result.placement(of: $0.item.id)?.start }
+        #expect(starts.filter { $0 == 480 }.count == 2)
+        // One seeded heat: the final alone.
+        let single = EventScheduleInput(eventID: 8, name: "400 m", format: .timed, plan: plan, entries: entries(3), draw: nil, heats: [1: [1, 2, 3]])
+        #expect(EventSchedule.items([single], lanes: 8, word: word).map(\.key) == ["e8-f"])
+    }
+
     @Test func knockoutMatchesListWhoMayStillPlayThem() throws {
         let draw = try HeadToHeadDraw(structure: .singleElimination, entrants: [1, 2, 3, 4], groups: [], qualifiersPerGroup: 0, thirdPlaceMatch: true,
                                       rules: .standard, outcomes: [.knockout(1): MatchOutcome(winner: .home, games: [GameScore(40, 30)])])

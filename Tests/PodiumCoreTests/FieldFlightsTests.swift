@@ -3,20 +3,8 @@ import Testing
 
 @Suite("Field event flights and order of attempts")
 struct FieldFlightsTests {
-    struct SplitMix64: RandomNumberGenerator {
-        var state: UInt64
-        init(seed: UInt64) { state = seed }
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-    }
-
     func flights(_ entries: [SeedEntry], size: Int, seed: UInt64 = 3) throws(PodiumError) -> [[Int]] {
-        var rng = SplitMix64(seed: seed)
+        var rng = SeededGenerator(seed: seed)
         return try FieldFlights.make(entries: entries, flightSize: size, kind: .distance, rng: &rng)
     }
 
@@ -30,7 +18,7 @@ struct FieldFlightsTests {
         #expect(try flights(seeded(5), size: 8) == [[5, 4, 3, 2, 1]])
         #expect(try flights([], size: 6).isEmpty)
         let times = (1...4).map { SeedEntry(entryID: $0, mark: 9_000 + $0) }
-        var rng = SplitMix64(seed: 1)
+        var rng = SeededGenerator(seed: 1)
         #expect(try FieldFlights.make(entries: times, flightSize: 2, kind: .time, rng: &rng) == [[4, 3], [2, 1]])
     }
 

@@ -5,18 +5,6 @@ import Testing
 @Suite("Lane orders, heats and qualification for the final")
 struct HeatSeedingTests {
     /// A tiny seeded generator so draws are reproducible.
-    struct SplitMix64: RandomNumberGenerator {
-        var state: UInt64
-        init(seed: UInt64) { state = seed }
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-    }
-
     func issues(_ body: () throws -> Void) -> [FieldIssue] {
         do { try body() } catch { if case .validation(let issues)? = error as? PodiumError { return issues } }
         return []
@@ -26,7 +14,7 @@ struct HeatSeedingTests {
     func seeded(_ count: Int) -> [SeedEntry] { (1...count).map { SeedEntry(entryID: $0, mark: 10_000 + $0 * 10) } }
 
     func heats(_ entries: [SeedEntry], lanes: Int = 8, kind: MarkKind = .time, seed: UInt64 = 7) throws -> [Heat] {
-        var rng = SplitMix64(seed: seed)
+        var rng = SeededGenerator(seed: seed)
         return HeatSeeding.seed(entries: entries, lanes: try LaneOrder.standard(lanes: lanes), kind: kind, rng: &rng)
     }
 

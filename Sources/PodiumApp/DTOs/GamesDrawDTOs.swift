@@ -44,6 +44,7 @@ struct MatchDTO: Content, Equatable {
     let number: Int
     let round: Int
     let roundLabel: String
+    let thirdPlace: Bool
     let homeEntryId: Int?
     let awayEntryId: Int?
     let home: String

@@ -32,24 +32,26 @@ struct DemoMatches {
     /// a circle and game difference separates them.
     func tableTennis(programID: Int, eventID: Int, random: inout NameGenerator) async throws {
         let service = GamesDrawService(db: db, clock: clock)
-        var loaded = try await service.save(programID: programID, eventID: eventID,
+        let loaded = try await service.save(programID: programID, eventID: eventID,
                                             DrawInput(structure: .roundRobin, scoring: "games", bestOf: 5, gamePoints: 11, gameCap: 0, seeding: "entered", version: 0),
                                             seed: 0, by: actor)
         let strength = Dictionary(uniqueKeysWithValues: loaded.draw.entrants.enumerated().map { ($1, $0) })
         for match in loaded.draw.matches {
             let (home, away) = (strength[match.home!]!, strength[match.away!]!)
-            var homeWins = home < away
-            if Set([home, away]) == Set([3, 5]) { homeWins = home == 5 }
-            // The winner of the circle with the closest games: seed 4 loses 2–3, the others 0–3 and 1–3.
-            let lost = Set([home, away]) == Set([3, 4]) ? 2 : (Set([home, away]) == Set([4, 5]) ? 1 : (Set([home, away]) == Set([3, 5]) ? 0 : random.next(3)))
+            let pair: Set<Int> = [home, away]
+            // Seeds 4, 5 and 6 (strengths 3, 4, 5) beat each other in a circle; everyone else goes by strength.
+            let homeWins = pair == [3, 5] ? home == 5 : home < away
+            // Games the winner drops: 2, 1 and 0 round the circle so game difference tells them apart.
+            let circle: [Set<Int>: Int] = [[3, 4]: 2, [4, 5]: 1, [3, 5]: 0]
+            let lost = circle[pair] ?? random.next(3)
             var games: [String] = []
             for index in 0..<(3 + lost) {
-                let loserPoints = random.next(10)
-                let winnerTakesIt = index >= lost
-                let (w, l) = (11, loserPoints)
-                games.append(winnerTakesIt == homeWins ? "\(w)-\(l)" : "\(l)-\(w)")
+                let other = random.next(10)
+                // The match's loser takes the first `lost` games, the winner the three after them.
+                let homeTakesIt = (index >= lost) == homeWins
+                games.append(homeTakesIt ? "11-\(other)" : "\(other)-11")
             }
-            loaded = try await service.record(programID: programID, eventID: eventID, ref: match.ref,
+            _ = try await service.record(programID: programID, eventID: eventID, ref: match.ref,
                                               MatchResultInput(score: games.joined(separator: " "), ending: .played, official: true), version: nil, by: actor)
         }
     }

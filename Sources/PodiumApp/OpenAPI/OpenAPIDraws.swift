@@ -37,10 +37,10 @@ extension OpenAPIDocument {
             "ending": ending, "winner": side, "official": boolean, "version": integer,
         ], required: [])),
         ("Match", object([
-            "key": string, "stage": enumeration(["group", "knockout"]), "group": integer, "number": integer, "round": integer, "roundLabel": string,
+            "key": string, "stage": enumeration(["group", "knockout"]), "group": integer, "number": integer, "round": integer, "roundLabel": string, "thirdPlace": boolean,
             "homeEntryId": integer, "awayEntryId": integer, "home": string, "away": string, "score": string, "ending": ending, "winner": side,
             "official": boolean, "ready": boolean, "version": integer,
-        ], required: ["key", "stage", "group", "number", "round", "roundLabel", "home", "away", "official", "ready"])),
+        ], required: ["key", "stage", "group", "number", "round", "roundLabel", "thirdPlace", "home", "away", "official", "ready"])),
         ("Draw", object([
             "eventId": integer, "structure": enumeration(DrawStructure.allCases.map(\.rawValue)), "scoring": enumeration(["points", "games"]),
             "bestOf": integer, "gamePoints": integer, "gameCap": integer, "allowDraw": boolean, "thirdPlace": boolean, "groupCount": integer,

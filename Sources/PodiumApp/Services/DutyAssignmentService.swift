@@ -7,6 +7,9 @@ import PodiumCore
 struct DutyAssignmentService {
     let db: any Database
     let clock: PodiumClock
+    /// For naming the event someone competes in when their duty would clash with it; without it (the demo,
+    /// before the day is planned) competition times are not checked.
+    var words: Words? = nil
 
     static let entity = "duty_assignment"
     static let maxNoteLength = 200
@@ -25,11 +28,13 @@ struct DutyAssignmentService {
             var issues = ValidationCollector()
             var postID: Int?
             var start: Int?, end: Int?
+            var shiftSpan: TimeSpan?
             if let shiftID = input.shiftId {
                 guard let shift = roster.shifts.first(where: { $0.id == shiftID }) else {
                     throw PodiumError.notFound(LocalizedMessage("error.staff.shiftNotFound"))
                 }
                 (postID, start, end) = (shift.$post.id, shift.starts, shift.ends)
+                shiftSpan = TimeSpan(start: shift.starts, end: shift.ends)
             } else if let id = input.postId {
                 if roster.posts.contains(where: { $0.id == id }) { postID = id } else { issues.add("postId", "error.staff.postNotFound") }
             } else {
@@ -37,6 +42,10 @@ struct DutyAssignmentService {
             }
             if input.shiftId == nil || input.starts?.nilIfEmpty != nil { start = DutyService.time(input.starts, field: "starts", into: &issues) }
             if input.shiftId == nil || input.ends?.nilIfEmpty != nil { end = DutyService.time(input.ends, field: "ends", into: &issues) }
+            // Times given with a shift may narrow it, never reach past it.
+            if let shiftSpan, let start, let end, start < shiftSpan.start || end > shiftSpan.end {
+                issues.add(start < shiftSpan.start ? "starts" : "ends", "error.staff.outsideShift", ["shift": shiftSpan.text])
+            }
             let person = try await Self.person(input, into: &issues, on: tx)
             let note = input.note?.collapsingWhitespace.nilIfEmpty
             if let note, note.count > Self.maxNoteLength { issues.add("note", "error.staff.noteTooLong", ["max": "\(Self.maxNoteLength)"]) }
@@ -47,6 +56,11 @@ struct DutyAssignmentService {
             names[person!.id!] = person!.name
             let clashes = DutyRoster.checkNew(assignment, existing: roster.coreAssignments, names: names, postNames: roster.postNames)
             if !clashes.isEmpty { throw PodiumError.validation(clashes.map { FieldIssue($0.field == "end" ? "ends" : $0.field, $0.message) }) }
+            if let day = try await competition(programID: programID, on: tx) {
+                let competing = DutyRoster.competitionClashes(assignments: [assignment], placements: day.placements, items: day.items,
+                                                              names: names, postNames: roster.postNames)
+                if !competing.isEmpty { throw PodiumError.validation(competing.map { FieldIssue("personId", $0.message) }) }
+            }
 
             let model = DutyAssignmentModel()
             model.$post.id = assignment.postID
@@ -91,7 +105,10 @@ struct DutyAssignmentService {
                 throw PodiumError.invalid("postId", "error.staff.postNotFound")
             }
             let shifts = roster.sortedShifts.filter { input.postId == nil || $0.$post.id == input.postId }
-            let fill = DutyRoster.autoFill(shifts: shifts.map(\.core), volunteers: pool, existing: roster.coreAssignments)
+            // Nobody is put on duty while their own event is on the timetable.
+            let competing = try await competition(programID: programID, on: tx)
+                .map { DutyRoster.competingTimes(placements: $0.placements, items: $0.items) } ?? [:]
+            let fill = DutyRoster.autoFill(shifts: shifts.map(\.core), volunteers: pool, existing: roster.coreAssignments, unavailable: competing)
             var created: [DutyAssignmentModel] = []
             for added in fill.added {
                 let model = DutyAssignmentModel()
@@ -117,6 +134,13 @@ struct DutyAssignmentService {
     }
 
     // MARK: Helpers
+
+    /// The program's timetable as placed so far, for the competition check.
+    private func competition(programID: Int, on tx: any Database) async throws -> (placements: [Placement], items: [ScheduleItem])? {
+        guard let words else { return nil }
+        let day = try await GamesTimetableService(db: tx, clock: clock).day(programID: programID, words: words, on: tx)
+        return (day.placements, day.items.map(\.item))
+    }
 
     /// The person of an assignment, by id or employee number; nil with the problem noted.
     private static func person(_ input: DutyAssignmentInput, into issues: inout ValidationCollector, on db: any Database) async throws -> PersonModel? {

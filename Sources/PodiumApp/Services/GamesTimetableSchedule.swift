@@ -60,6 +60,13 @@ extension GamesTimetableService {
             people[member.$entry.id, default: []].append(member.$person.id)
         }
         let entriesByEvent = Dictionary(grouping: entries, by: { $0.$event.id })
+        let timed = plans.filter { $0.format == .timed }.compactMap(\.event.id)
+        var heats: [Int: [Int: [Int]]] = [:]
+        if !timed.isEmpty {
+            for position in try await GamesStartPositionModel.query(on: db).filter(\.$event.$id ~~ timed).sort(\.$position).all() {
+                heats[position.$event.id, default: [:]][position.heat, default: []].append(position.$entry.id)
+            }
+        }
         var inputs: [EventScheduleInput] = []
         for row in plans {
             let eventID = row.event.id!
@@ -69,7 +76,8 @@ extension GamesTimetableService {
                 draw = (try? await GamesDrawService(db: db, clock: clock).load(event: row.event, on: db))?.draw
             }
             inputs.append(EventScheduleInput(eventID: eventID, name: row.event.name, format: row.format, plan: row.plan,
-                                             entries: (entriesByEvent[eventID] ?? []).map { ($0.id!, people[$0.id!] ?? []) }, draw: draw))
+                                             entries: (entriesByEvent[eventID] ?? []).map { ($0.id!, people[$0.id!] ?? []) }, draw: draw,
+                                             heats: heats[eventID] ?? [:]))
         }
         let lanes = venues.filter { $0.kind == VenueKind.track.rawValue }.compactMap(\.lanes).max()
         let items = EventSchedule.items(inputs, lanes: lanes, word: words.t)
@@ -99,9 +107,10 @@ extension GamesTimetableService {
         let byKey = day.byKey
         let venueOrder = Dictionary(uniqueKeysWithValues: day.venues.enumerated().map { ($1.id!, $0) })
         let venues = Dictionary(uniqueKeysWithValues: day.venues.map { ($0.id!, $0) })
+        // Rows of heats or matches the events no longer have wait for the next plan to remove them; nobody is shown them.
         let rows = day.stored.compactMap { model -> Row? in
-            guard let venue = venues[model.$venue.id] else { return nil }
-            return Row(model: model, label: byKey[model.itemKey]?.item.label ?? model.label, event: day.eventNames[model.$event.id] ?? "", venue: venue)
+            guard let venue = venues[model.$venue.id], let item = byKey[model.itemKey] else { return nil }
+            return Row(model: model, label: item.item.label, event: day.eventNames[model.$event.id] ?? "", venue: venue)
         }.sorted {
             ($0.model.startsAt, venueOrder[$0.venue.id!] ?? 0, $0.model.itemKey) < ($1.model.startsAt, venueOrder[$1.venue.id!] ?? 0, $1.model.itemKey)
         }
@@ -120,17 +129,20 @@ extension GamesTimetableService {
             let result = TimetablePlanner.plan(items: day.items.map(\.item), venues: day.coreVenues, settings: day.settings, fixed: fixed, names: day.names)
             let pinnedKeys = Set(pinned.map(\.itemKey))
             var existing = Dictionary(day.stored.map { ($0.itemKey, $0) }, uniquingKeysWith: { first, _ in first })
-            let before = PlanSummary(placed: day.stored.count, pinned: pinned.count)
+            var before = PlanSummary(placed: day.stored.count, pinned: pinned.count)
             // Rows of items the events no longer have go; so do automatic placements the new plan has no room for.
+            var removed: [String] = []
             for row in day.stored where byKey[row.itemKey] == nil || (!row.pinned && result.placement(of: byKey[row.itemKey]!.item.id) == nil) {
+                try await VersionGuard.bump(GamesScheduleItemModel.schema, id: row.id!, expected: row.version, on: tx)
                 try await row.delete(on: tx)
                 existing[row.itemKey] = nil
+                removed.append("\(row.itemKey)\(row.pinned ? " (pinned)" : "") \(MinuteOfDay.span(row.startsAt, row.endsAt))")
             }
             for keyed in day.items where !pinnedKeys.contains(keyed.key) {
                 guard let placement = result.placement(of: keyed.item.id) else { continue }
                 let model = existing[keyed.key] ?? GamesScheduleItemModel()
                 let changed = model.id == nil || model.$venue.id != placement.venueID || model.startsAt != placement.start
-                    || model.endsAt != placement.end || model.label != keyed.item.label || model.roundIndex != keyed.item.roundIndex
+                    || model.endsAt != placement.end || model.roundIndex != keyed.item.roundIndex
                 guard changed else { continue }
                 model.$program.id = programID
                 model.itemKey = keyed.key
@@ -150,6 +162,7 @@ extension GamesTimetableService {
                 }
                 try await model.save(on: tx)
             }
+            before.removed = removed.isEmpty ? nil : removed
             let keys = day.keyOfItem
             let problems = result.problems.map { (key: keys[$0.itemID] ?? "", message: $0.message) }
             let after = PlanSummary(placed: result.placements.count, pinned: pinned.count, unplaced: result.problems.count)
@@ -231,6 +244,8 @@ extension GamesTimetableService {
         let placed: Int
         let pinned: Int
         var unplaced: Int?
+        /// Rows taken off the timetable, as `key venue start–end`, so a placement by hand that went is on record.
+        var removed: [String]?
     }
 }
 

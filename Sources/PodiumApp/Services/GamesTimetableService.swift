@@ -63,7 +63,7 @@ struct GamesTimetableService {
             guard placed == 0 else {
                 throw PodiumError.conflict(LocalizedMessage("error.venue.inUse", ["venue": model.name, "count": "\(placed)"]))
             }
-            if let version, version != model.version { throw PodiumError.conflict(LocalizedMessage("error.version.stale")) }
+            if let version { try await VersionGuard.bump(GamesVenueModel.schema, id: venueID, expected: version, on: tx) }
             let before = model.dto
             try await GamesEventPlanModel.query(on: tx).filter(\.$venueID == venueID).set(\.$venueID, to: nil).update()
             try await model.delete(on: tx)

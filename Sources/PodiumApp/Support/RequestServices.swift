@@ -47,6 +47,13 @@ extension Request {
         return remoteAddress?.ipAddress ?? "unknown"
     }
 
+    /// `?version=` when given; a stale delete then gets 409.
+    func queryVersion() throws -> Int? {
+        guard let text = query[String.self, at: "version"], !text.isEmpty else { return nil }
+        guard let version = Int(text) else { throw PodiumError.invalid("version", "error.field.integer", ["value": text]) }
+        return version
+    }
+
     func intParameter(_ name: String) throws -> Int {
         guard let value = parameters.get(name, as: Int.self) else { throw PodiumError.notFound(LocalizedMessage("error.notFound")) }
         return value

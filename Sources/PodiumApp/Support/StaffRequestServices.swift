@@ -4,15 +4,8 @@ import Vapor
 /// The services of the games day's organizing team and opening ceremony, bound to the request.
 extension Request {
     var duties: DutyService { DutyService(db: db, clock: application.clock) }
-    var dutyAssignments: DutyAssignmentService { DutyAssignmentService(db: db, clock: application.clock) }
+    var dutyAssignments: DutyAssignmentService { DutyAssignmentService(db: db, clock: application.clock, words: words) }
     var runOfShow: RunOfShowService { RunOfShowService(db: db, clock: application.clock) }
-
-    /// `?version=` when given; a stale delete then gets 409.
-    func queryVersion() throws -> Int? {
-        guard let text = query[String.self, at: "version"], !text.isEmpty else { return nil }
-        guard let version = Int(text) else { throw PodiumError.invalid("version", "error.field.integer", ["value": text]) }
-        return version
-    }
 
     /// A games program for the duty roster and the opening ceremony; a draft exists only for those who run it.
     func staffProgram() async throws -> ProgramModel {

@@ -61,7 +61,7 @@ struct DrawBoard: Encodable {
                 home: Side(label: match.home, known: match.homeEntryId != nil, won: match.winner == .home),
                 away: Side(label: match.away, known: match.awayEntryId != nil, won: match.winner == .away),
                 score: match.score ?? "", played: match.score != nil, official: match.official,
-                thirdPlace: match.roundLabel == req.t("bracket.round.thirdPlace"), roundLabel: match.roundLabel)
+                thirdPlace: match.thirdPlace, roundLabel: match.roundLabel)
         }
         func grouped(_ matches: [MatchDTO]) -> [Column] {
             var columns: [Column] = []
@@ -79,7 +79,7 @@ struct DrawBoard: Encodable {
         var byRound: [Int: [MatchDTO]] = [:]
         for match in knockout { byRound[match.round, default: []].append(match) }
         columns = byRound.keys.sorted().map { round in
-            let matches = byRound[round]!.sorted { a, b in (a.roundLabel == req.t("bracket.round.thirdPlace") ? 1 : 0, a.number) < (b.roundLabel == req.t("bracket.round.thirdPlace") ? 1 : 0, b.number) }
+            let matches = byRound[round]!.sorted { ($0.thirdPlace ? 1 : 0, $0.number) < ($1.thirdPlace ? 1 : 0, $1.number) }
             return Column(title: matches.first!.roundLabel, boxes: matches.map(box))
         }
         rounds = grouped(draw.matches.filter { $0.stage == MatchRef.Stage.group.rawValue })

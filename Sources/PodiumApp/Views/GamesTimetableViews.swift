@@ -2,13 +2,6 @@ import Foundation
 import PodiumCore
 import Vapor
 
-/// An option of a select, already in the reader's words.
-struct OptionView: Encodable {
-    let value: String
-    let label: String
-    let selected: Bool
-}
-
 /// One placed item as the timetable pages show it.
 struct ScheduleItemView: Encodable {
     let key: String
@@ -24,7 +17,7 @@ struct ScheduleItemView: Encodable {
     /// False for an item the events have that is not on the timetable yet.
     var placed = true
     /// Back office only: the move form's venues, and a refusal shown in place.
-    var venueOptions: [OptionView] = []
+    var venueOptions: [FieldView.Option] = []
     var error: String?
 }
 
@@ -44,7 +37,7 @@ struct GamesTimetableContext: Encodable {
         let eventId: Int
         let event: String
         let format: String
-        let options: [OptionView]
+        let options: [FieldView.Option]
         let minutes: String
         let per: String
         let version: Int
@@ -77,7 +70,7 @@ struct GamesScheduleContext: Encodable {
 
     let page: PageContext
     let program: ProgramView
-    let venues: [OptionView]
+    let venues: [FieldView.Option]
     let filtered: Bool
     let venueName: String
     let slots: [Slot]

@@ -138,7 +138,8 @@ public enum AgendaOrder {
     /// The ids in their new order after putting `id` at 1-based `position` (clamped to the list).
     public static func placing(_ id: Int, at position: Int, in ids: [Int]) -> [Int] {
         var order = ids.filter { $0 != id }
-        let index = min(max(position - 1, 0), order.count)
+        // Clamp before subtracting: a position of Int.min must not overflow.
+        let index = min(max(position, 1), order.count + 1) - 1
         order.insert(id, at: index)
         return order
     }

@@ -67,14 +67,18 @@ public struct EventScheduleInput: Sendable {
     /// Entry ids in the order entered, with the people of each.
     public let entries: [(entryID: Int, people: [Int])]
     public let draw: HeadToHeadDraw?
+    /// Seeded heats of a timed event: heat number → entry ids (from its start list); empty before seeding.
+    public let heats: [Int: [Int]]
 
-    public init(eventID: Int, name: String, format: EventFormat, plan: EventPlan, entries: [(entryID: Int, people: [Int])], draw: HeadToHeadDraw?) {
+    public init(eventID: Int, name: String, format: EventFormat, plan: EventPlan, entries: [(entryID: Int, people: [Int])], draw: HeadToHeadDraw?,
+                heats: [Int: [Int]] = [:]) {
         self.eventID = eventID
         self.name = name
         self.format = format
         self.plan = plan
         self.entries = entries
         self.draw = draw
+        self.heats = heats
     }
 }
 
@@ -109,13 +113,22 @@ public enum EventSchedule {
             }
             switch event.format {
             case .timed:
-                let heats = max(1, (event.entries.count + lanes - 1) / lanes)
-                if heats > 1 {
-                    for heat in 1...heats {
-                        add("h\(heat)", round: 1, label: word(LocalizedMessage("timetable.item.heat", ["event": event.name, "heat": "\(heat)"])), people: everyone)
+                // Seeded heats hold their own runners (plus anyone entered after seeding, who may go in any heat);
+                // before seeding every heat may hold anyone.
+                let people = Dictionary(event.entries.map { ($0.entryID, $0.people) }, uniquingKeysWith: { first, _ in first })
+                let seeded = event.heats.filter { !$0.value.isEmpty }
+                let unseeded = Set(event.entries.map(\.entryID)).subtracting(seeded.values.flatMap { $0 })
+                let late = Set(unseeded.flatMap { people[$0] ?? [] })
+                let heats: [(number: Int, people: Set<Int>)] = seeded.isEmpty
+                    ? (1...max(1, (event.entries.count + lanes - 1) / lanes)).map { ($0, everyone) }
+                    : seeded.keys.sorted().map { heat in (heat, Set(seeded[heat]!.flatMap { people[$0] ?? [] }).union(late)) }
+                if heats.count > 1 {
+                    for heat in heats {
+                        add("h\(heat.number)", round: 1, label: word(LocalizedMessage("timetable.item.heat", ["event": event.name, "heat": "\(heat.number)"])),
+                            people: heat.people)
                     }
                 }
-                add("f", round: heats > 1 ? 2 : 1, label: word(LocalizedMessage("timetable.item.final", ["event": event.name])), people: everyone)
+                add("f", round: heats.count > 1 ? 2 : 1, label: word(LocalizedMessage("timetable.item.final", ["event": event.name])), people: everyone)
             case .headToHead where event.draw != nil:
                 let draw = event.draw!
                 let people = Dictionary(event.entries.map { ($0.entryID, Set($0.people)) }, uniquingKeysWith: { first, _ in first })

@@ -59,6 +59,8 @@ public struct DrawMatch: Sendable, Equatable {
     public let homeFrom: LocalizedMessage?
     public let awayFrom: LocalizedMessage?
     public let outcome: MatchOutcome?
+    /// The bracket's third-place game, drawn under the final.
+    public var isThirdPlace = false
 
     public var isReady: Bool { home != nil && away != nil }
 }
@@ -112,9 +114,8 @@ public struct HeadToHeadDraw: Sendable {
         case .roundRobin:
             bracket = nil
         case .groupsKnockout:
-            let finished = zip(fixtures.indices, fixtures).allSatisfy { index, list in list.allSatisfy { outcomes[.group(index + 1, $0.number)] != nil } }
             // The bracket waits for every group: a tie still open at a qualifying place has to be settled first.
-            bracket = finished && Self.qualifyingPlacesClear(tables, qualifiers: qualifiersPerGroup)
+            bracket = Self.allPlayed(fixtures, outcomes) && Self.qualifyingPlacesClear(tables, qualifiers: qualifiersPerGroup)
                 ? try GroupsToKnockout.bracket(groups: tables.map { $0.map(\.entryID) }, qualifiersPerGroup: qualifiersPerGroup, thirdPlaceMatch: thirdPlaceMatch)
                 : nil
         }
@@ -123,7 +124,9 @@ public struct HeadToHeadDraw: Sendable {
     }
 
     /// Whether the group stage is over.
-    public var groupsComplete: Bool {
+    public var groupsComplete: Bool { Self.allPlayed(fixtures, outcomes) }
+
+    static func allPlayed(_ fixtures: [[RoundRobinFixture]], _ outcomes: [MatchRef: MatchOutcome]) -> Bool {
         zip(fixtures.indices, fixtures).allSatisfy { index, list in list.allSatisfy { outcomes[.group(index + 1, $0.number)] != nil } }
     }
 
@@ -151,7 +154,7 @@ public struct HeadToHeadDraw: Sendable {
             for line in state.matches {
                 list.append(DrawMatch(ref: .knockout(line.match.number), round: line.match.round, label: line.match.label,
                                       home: line.home, away: line.away, homeFrom: Self.from(line.match.home), awayFrom: Self.from(line.match.away),
-                                      outcome: line.outcome))
+                                      outcome: line.outcome, isThirdPlace: line.match.isThirdPlace))
             }
         } else if structure == .groupsKnockout {
             // Before the groups finish, show the bracket with group positions in place of names.
@@ -160,7 +163,8 @@ public struct HeadToHeadDraw: Sendable {
                 for match in preview.matches {
                     list.append(DrawMatch(ref: .knockout(match.number), round: match.round, label: match.label, home: nil, away: nil,
                                           homeFrom: Self.from(match.home, preview: preview, groupCount: groups.count),
-                                          awayFrom: Self.from(match.away, preview: preview, groupCount: groups.count), outcome: nil))
+                                          awayFrom: Self.from(match.away, preview: preview, groupCount: groups.count), outcome: nil,
+                                          isThirdPlace: match.isThirdPlace))
                 }
             }
         }

@@ -36,7 +36,9 @@ public struct RunOfShowSegment: Sendable, Hashable, Codable {
     /// Whole minutes the segment takes: a march-in with formations rounds its seconds up.
     public var minutes: Int {
         guard kind == .marchIn, !formations.isEmpty else { return duration }
-        let seconds = formations.count * max(secondsPerFormation, 0)
+        // Clamped so an absurd typed value is reported by `issues` rather than overflowing here first.
+        let perFormation = min(max(secondsPerFormation, 0), Self.secondsPerFormationRange.upperBound)
+        let seconds = min(formations.count, 10_000) * perFormation
         return (seconds + 59) / 60
     }
 }

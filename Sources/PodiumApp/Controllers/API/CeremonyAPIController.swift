@@ -49,7 +49,7 @@ struct CeremonyAPIController: RouteCollection {
     func deleteAgendaItem(req: Request) async throws -> HTTPStatus {
         try await req.require(.managePrograms)
         let program = try await Self.program(req)
-        try await req.ceremony.deleteAgendaItem(program: program, itemID: try req.intParameter("itemId"), version: try Self.version(req), by: req.actor)
+        try await req.ceremony.deleteAgendaItem(program: program, itemID: try req.intParameter("itemId"), version: try req.queryVersion(), by: req.actor)
         return .noContent
     }
 
@@ -85,18 +85,13 @@ struct CeremonyAPIController: RouteCollection {
         let program = try await Self.program(req)
         try await req.require(.officiate(programID: program.id!))
         return try await req.ceremony.undoCheckIn(program: program, attendeeID: try req.intParameter("attendeeId"),
-                                                  version: try Self.bodyVersion(req) ?? Self.version(req), by: req.actor)
+                                                  version: try Self.bodyVersion(req) ?? req.queryVersion(), by: req.actor)
     }
 
     /// The version of an optional JSON body (`{"version": 3}`); no body is no version.
     private static func bodyVersion(_ req: Request) throws -> Int? {
-        guard let body = req.body.data, body.readableBytes > 0 else { return try version(req) }
+        guard let body = req.body.data, body.readableBytes > 0 else { return try req.queryVersion() }
         return try req.content.decode(CheckInInput.self).version
     }
 
-    private static func version(_ req: Request) throws -> Int? {
-        guard let text = req.query[String.self, at: "version"], !text.isEmpty else { return nil }
-        guard let version = Int(text) else { throw PodiumError.invalid("version", "error.field.integer", ["value": text]) }
-        return version
-    }
 }

@@ -47,7 +47,7 @@ struct GamesDrawAPIController: RouteCollection {
     func clearMatch(req: Request) async throws -> HTTPStatus {
         let (program, ref) = try await officiating(req)
         _ = try await service(req).record(programID: program.id!, eventID: try req.intParameter("eventId"), ref: ref, nil,
-                                          version: try? req.query.get(Int.self, at: "version"), by: req.actor)
+                                          version: try req.queryVersion(), by: req.actor)
         return .noContent
     }
 
@@ -75,7 +75,7 @@ extension GamesDrawService.Loaded {
         let matches = draw.matches.map { match in
             let stored = results[match.ref]
             return MatchDTO(key: match.ref.key, stage: match.ref.stage.rawValue, group: match.ref.group, number: match.ref.number, round: match.round,
-                            roundLabel: req.t(match.label), homeEntryId: match.home, awayEntryId: match.away,
+                            roundLabel: req.t(match.label), thirdPlace: match.isThirdPlace, homeEntryId: match.home, awayEntryId: match.away,
                             home: side(match.home, match.homeFrom), away: side(match.away, match.awayFrom),
                             score: match.outcome?.display, ending: match.outcome?.ending, winner: match.outcome?.winner,
                             official: stored?.official ?? false, ready: match.isReady, version: stored?.version)

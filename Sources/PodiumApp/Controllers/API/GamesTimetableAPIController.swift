@@ -48,7 +48,7 @@ struct GamesTimetableAPIController: RouteCollection {
     func deleteVenue(req: Request) async throws -> HTTPStatus {
         try await req.require(.managePrograms)
         try await req.timetable.deleteVenue(programID: try await program(req).id!, venueID: try req.intParameter("venueId"),
-                                            version: try? req.query.get(Int.self, at: "version"), by: req.actor)
+                                            version: try req.queryVersion(), by: req.actor)
         return .noContent
     }
 
@@ -93,7 +93,7 @@ struct GamesTimetableAPIController: RouteCollection {
     func unpin(req: Request) async throws -> HTTPStatus {
         try await req.require(.managePrograms)
         try await req.timetable.unpin(programID: try await program(req).id!, itemKey: req.parameters.get("itemKey") ?? "",
-                                      version: try? req.query.get(Int.self, at: "version"), by: req.actor)
+                                      version: try req.queryVersion(), by: req.actor)
         return .noContent
     }
 }

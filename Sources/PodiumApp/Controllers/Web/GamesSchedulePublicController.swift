@@ -20,7 +20,7 @@ struct GamesSchedulePublicController: RouteCollection {
         let slots = byStart.keys.sorted().map { start in
             GamesScheduleContext.Slot(time: MinuteOfDay.text(start), items: byStart[start]!.map { $0.view(req) })
         }
-        let venues = schedule.day.venues.map { OptionView(value: "\($0.id!)", label: $0.name, selected: $0.id == chosen?.id) }
+        let venues = schedule.day.venues.map { FieldView.Option(value: "\($0.id!)", label: $0.name, selected: $0.id == chosen?.id) }
         let title = "\(program.name) · \(req.t("games.schedule"))"
         return try await req.page("games/schedule", GamesScheduleContext(
             page: PageContext(req, title: title), program: ProgramView(program.dto, req), venues: venues, filtered: chosen != nil,

@@ -285,7 +285,7 @@ struct GamesTimetableOfficeController: RouteCollection {
             }
             choices += day.venues.map { ("v:\($0.id!)", $0.name) }
             return GamesTimetableContext.PlanRow(eventId: row.event.id!, event: row.event.name, format: req.t(row.format.localizationKey),
-                                                 options: choices.map { OptionView(value: $0.0, label: $0.1, selected: $0.0 == current) },
+                                                 options: choices.map { FieldView.Option(value: $0.0, label: $0.1, selected: $0.0 == current) },
                                                  minutes: "\(row.plan.minutes)", per: req.t("timetable.per.\(row.per)"), version: row.model?.version ?? 0)
         }
 
@@ -293,7 +293,7 @@ struct GamesTimetableOfficeController: RouteCollection {
             var view = row.view(req)
             let refused = refusal.itemKey == row.model.itemKey ? refusal.move : nil
             let chosen = refused?.venueId ?? "\(row.venue.id!)"
-            view.venueOptions = day.venues.map { OptionView(value: "\($0.id!)", label: $0.name, selected: "\($0.id!)" == chosen) }
+            view.venueOptions = day.venues.map { FieldView.Option(value: "\($0.id!)", label: $0.name, selected: "\($0.id!)" == chosen) }
             if let start = refused?.start { view.start = start }
             if refusal.itemKey == row.model.itemKey { view.error = refusal.itemError }
             return view
@@ -305,7 +305,7 @@ struct GamesTimetableOfficeController: RouteCollection {
             let chosen = refused?.venueId ?? coreVenues.first { keyed.item.venues.allows($0) }.map { "\($0.id)" } ?? ""
             return ScheduleItemView(key: keyed.key, anchor: "item-\(keyed.key)", time: "—", start: refused?.start ?? "", label: keyed.item.label,
                                     event: day.eventNames[keyed.item.eventID] ?? "", venue: "", venueKind: "", pinned: false, version: 0, placed: false,
-                                    venueOptions: day.venues.map { OptionView(value: "\($0.id!)", label: $0.name, selected: "\($0.id!)" == chosen) },
+                                    venueOptions: day.venues.map { FieldView.Option(value: "\($0.id!)", label: $0.name, selected: "\($0.id!)" == chosen) },
                                     error: refusal.itemKey == keyed.key ? refusal.itemError : nil)
         }
         let byStart = Dictionary(grouping: schedule.rows, by: \.model.startsAt)
