@@ -142,7 +142,7 @@ struct GamesDrawAdminController: RouteCollection {
                 let winner = typed?.winner ?? (match.ending == .played ? nil : match.winner?.rawValue) ?? ""
                 let stored = loaded?.results[MatchRef(key: match.key)!]
                 matches.append(MatchFormView(
-                    key: match.key, title: req.t("draw.matchTitle", ["number": match.key.hasPrefix("k") ? "\(match.number)" : match.key.uppercased(), "round": match.roundLabel]),
+                    key: match.key, title: req.t("draw.matchTitle", ["number": "\(match.number)", "round": match.roundLabel]),
                     home: match.home, away: match.away, score: typed?.score ?? stored?.score ?? "",
                     endings: MatchEnding.allCases.map { FieldView.Option(value: $0.rawValue, label: req.t("draw.ending.\($0.rawValue)"), selected: $0.rawValue == ending) },
                     winners: [FieldView.Option(value: "", label: "—", selected: winner.isEmpty),
