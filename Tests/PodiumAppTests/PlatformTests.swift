@@ -118,7 +118,19 @@ struct PlatformTests {
             // Basketball and table tennis are placed by their matches, every other event by typed results.
             let drawn = Set(try await GamesDrawModel.query(on: app.db).all().map { $0.$event.id })
             #expect(drawn.count == 2)
-            #expect(try await GamesResultModel.query(on: app.db).count() == entries.filter { entry in !drawn.contains(entry.$event.id) }.count)
+            // The sprints run heats then a final of eight: only the finalists have results, the rest are placed by heat time.
+            let finals = try await GamesFinalModel.query(on: app.db).all()
+            #expect(finals.count == 2)
+            let finalists = try await GamesFinalLaneModel.query(on: app.db).count()
+            #expect(finalists == 16)
+            let sprinters = entries.filter { entry in finals.contains { $0.$event.id == entry.$event.id } }.count
+            #expect(try await GamesHeatTimeModel.query(on: app.db).count() == sprinters)
+            #expect(try await GamesResultModel.query(on: app.db).count()
+                == entries.filter { entry in !drawn.contains(entry.$event.id) }.count - sprinters + finalists)
+            let sprint = events.first { $0.templateId == "100m-men" }!
+            let sprintRanking = try await API(app: app).send(.GET, "/api/v1/programs/workers-games-2023/events/\(sprint.id)/results").decode([RankedResultDTO].self)
+            #expect(sprintRanking.map(\.place) == Array(1...sprintRanking.count))
+            #expect(sprintRanking.map(\.round) == Array(repeating: .final, count: 8) + Array(repeating: .heat, count: sprintRanking.count - 8))
             let basketball = events.first { $0.templateId == "basketball" }!
             let knockout = try await API(app: app).send(.GET, "/api/v1/programs/workers-games-2023/events/\(basketball.id)/draw").decode(DrawDTO.self)
             #expect(knockout.structure == .singleElimination && knockout.complete)

@@ -238,4 +238,51 @@ struct HeatSeedingTests {
         #expect(shared.prefix(2).map(\.place) == [9, 9])
         #expect(shared.prefix(2).map(\.tied) == [true, true])
     }
+
+    @Test func aBoundaryTieIsSettledByPicksOrByLettingAllThrough() throws {
+        let label: (Int) -> String = { "#\($0)" }
+        let tie = HeatQualification.qualify(heats: threeHeats(entry14: 12_500), byPlace: 2, byTime: 2, kind: .time)
+        let picked = try HeatQualification.finalists(tie, picks: [14], laneCount: 8, label: label)
+        #expect(picked.map(\.entryID) == [11, 21, 22, 12, 34, 32, 23, 14])
+        #expect(picked.last == Qualifier(entryID: 14, heat: 1, mark: 12_500, reason: .time))
+        // Nine lanes take both tied runners; eight do not.
+        #expect(try HeatQualification.finalists(tie, picks: [13, 14], laneCount: 9, label: label).count == 9)
+        #expect(issues { _ = try HeatQualification.finalists(tie, picks: [13, 14], laneCount: 8, label: label) }
+            == [FieldIssue("picks", "error.final.pickCount", ["spots": "1", "count": "2", "tied": "#13, #14"])])
+        #expect(issues { _ = try HeatQualification.finalists(tie, picks: [], laneCount: 9, label: label) }
+            == [FieldIssue("picks", "error.final.pickCountOrAll", ["spots": "1", "count": "2", "tied": "#13, #14"])])
+        #expect(issues { _ = try HeatQualification.finalists(tie, picks: [14, 14], laneCount: 8, label: label) }.map(\.message.key) == ["error.final.pickCount"])
+        #expect(issues { _ = try HeatQualification.finalists(tie, picks: [33], laneCount: 8, label: label) }
+            == [FieldIssue("picks", "error.final.pickNotTied", ["runner": "#33", "tied": "#13, #14"])])
+
+        let clear = HeatQualification.qualify(heats: threeHeats(), byPlace: 2, byTime: 2, kind: .time)
+        #expect(try HeatQualification.finalists(clear, picks: [], laneCount: 8, label: label) == clear.qualifiers)
+        #expect(issues { _ = try HeatQualification.finalists(clear, picks: [13], laneCount: 8, label: label) }.map(\.message.key) == ["error.final.noTie"])
+    }
+
+    @Test func aCorrectedHeatTimeKeepsTheFinalOnlyWhenTheSameRunnersQualify() throws {
+        let clear = HeatQualification.qualify(heats: threeHeats(), byPlace: 2, byTime: 2, kind: .time)
+        let final = Set(clear.qualifiers.map(\.entryID))
+        #expect(HeatQualification.finalStands(final, clear))
+        // A non-finalist's typo fixed: same final.
+        #expect(HeatQualification.finalStands(final, HeatQualification.qualify(heats: threeHeats(entry14: 13_100), byPlace: 2, byTime: 2, kind: .time)))
+        // 14 now beats 13 for the last q place: the final would change.
+        let overtaken = HeatQualification.qualify(heats: threeHeats(entry14: 12_480), byPlace: 2, byTime: 2, kind: .time)
+        #expect(!HeatQualification.finalStands(final, overtaken))
+        // Now 13 and 14 tie: the final made with 13 still follows, as one pick of the tie.
+        let tie = HeatQualification.qualify(heats: threeHeats(entry14: 12_500), byPlace: 2, byTime: 2, kind: .time)
+        #expect(HeatQualification.finalStands(final, tie))
+        #expect(HeatQualification.finalStands(final.union([14]), tie))
+        // Without either tied runner the final is a runner short.
+        #expect(!HeatQualification.finalStands(final.subtracting([13]), tie))
+    }
+
+    @Test func theUsualRuleFillsEightLanes() {
+        #expect(HeatQualification.usualRule(heats: 2, lanes: 8) == (3, 2))
+        #expect(HeatQualification.usualRule(heats: 3, lanes: 8) == (2, 2))
+        #expect(HeatQualification.usualRule(heats: 4, lanes: 8) == (1, 4))
+        #expect(HeatQualification.usualRule(heats: 5, lanes: 8) == (1, 3))
+        #expect(HeatQualification.usualRule(heats: 9, lanes: 8) == (1, 0))
+        #expect(HeatQualification.usualRule(heats: 0, lanes: 8) == (2, 2))
+    }
 }

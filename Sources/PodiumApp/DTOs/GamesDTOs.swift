@@ -126,6 +126,12 @@ struct RankedResultDTO: Content {
     let points: String
     let award: Bool
     let official: Bool
+    /// For a track event with a final: whether the place comes from the final or from the heat time.
+    var round: RaceRound?
+}
+
+enum RaceRound: String, Codable, Sendable, CaseIterable {
+    case heat, final
 }
 
 struct StandingDTO: Content {

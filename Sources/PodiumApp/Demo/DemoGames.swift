@@ -27,6 +27,8 @@ struct DemoGames {
         var lineUp: Int? = nil
         var women: Int = 0
         var status: ResultStatus? = nil
+        /// Run in heats then a final of eight, the others placed by their heat times.
+        var final = false
 
         static func placed(_ template: String, quota: Int? = 2, lineUp: Int? = nil, women: Int = 0) -> Plan {
             Plan(template: template, best: 0, gaps: 0...0, quota: quota, lineUp: lineUp, women: women)
@@ -34,8 +36,8 @@ struct DemoGames {
     }
 
     static let plans: [Plan] = [
-        Plan(template: "100m-men", best: 11_900, gaps: 5...35),
-        Plan(template: "100m-women", best: 13_800, gaps: 5...40),
+        Plan(template: "100m-men", best: 11_900, gaps: 5...35, final: true),
+        Plan(template: "100m-women", best: 13_800, gaps: 5...40, final: true),
         Plan(template: "400m-men", best: 56_000, gaps: 50...300),
         Plan(template: "400m-women", best: 66_000, gaps: 80...400),
         Plan(template: "1500m-men", best: 290_000, gaps: 300...1500, status: .dns),
@@ -174,6 +176,7 @@ struct DemoGames {
         for index in order.indices.reversed() { order.swapAt(index, random.next(index + 1)) }
         let kind = event.format.markKind
         var mark = plan.best
+        var finalMarks: [Int: String?] = [:]
         for (index, entry) in order.enumerated() {
             var input = ResultInput(entryId: entry.id, official: true)
             if kind == .place {
@@ -195,7 +198,34 @@ struct DemoGames {
                     input.mark = MarkFormat.format(mark, as: kind)
                 }
             }
-            _ = try await results.record(programID: programID, eventID: event.id, input, by: actor)
+            if plan.final { finalMarks[entry.id] = input.mark } else {
+                _ = try await results.record(programID: programID, eventID: event.id, input, by: actor)
+            }
+        }
+        if plan.final { try await runHeatsAndFinal(eventID: event.id, programID: programID, marks: finalMarks, random: &random) }
+    }
+
+    /// Heat times a little slower than the final marks, a final of the usual size for the heats, and the
+    /// finalists' results; a tie at the last place in the final is drawn by lot.
+    private func runHeatsAndFinal(eventID: Int, programID: Int, marks: [Int: String?], random: inout NameGenerator) async throws {
+        let service = GamesFinalService(db: db, clock: clock)
+        let loaded = try await service.load(programID: programID, eventID: eventID)
+        for heat in loaded.heats {
+            let rows = heat.runners.map { runner in
+                let mark = marks[runner.entryID].flatMap { $0 }.flatMap { try? MarkFormat.parse($0, as: .time) }
+                return GamesFinalService.TimeInput(entryID: runner.entryID, status: mark == nil ? .dns : nil,
+                                                   mark: mark.map { MarkFormat.format($0 + 10 * (3 + random.next(20)), as: .time) })
+            }
+            _ = try await service.recordHeat(programID: programID, eventID: eventID, heat: heat.number, rows: rows, by: actor)
+        }
+        let rule = HeatQualification.usualRule(heats: loaded.heats.count, lanes: 8)
+        let final = try await service.makeFinal(programID: programID, eventID: eventID,
+                                                .init(byPlace: rule.byPlace, byTime: rule.byTime, lanes: 8, laneOrder: "", picks: [], drawLots: true, version: 0),
+                                                seed: 1118, by: actor)
+        let results = GamesResultsService(db: db, clock: clock)
+        for lane in final.lanes {
+            _ = try await results.record(programID: programID, eventID: eventID,
+                                         ResultInput(entryId: lane.$entry.id, mark: marks[lane.$entry.id].flatMap { $0 }, official: true), by: actor)
         }
     }
 }

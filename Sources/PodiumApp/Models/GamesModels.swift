@@ -122,3 +122,43 @@ final class GamesStartPositionModel: Model, @unchecked Sendable {
 
     init() {}
 }
+
+/// A runner's time in their heat, typed by an official; the final is made from these.
+final class GamesHeatTimeModel: Model, @unchecked Sendable {
+    static let schema = "games_heat_times"
+
+    @ID(custom: .id, generatedBy: .database) var id: Int?
+    @Parent(key: "event_id") var event: GamesEventModel
+    @Parent(key: "entry_id") var entry: GamesEntryModel
+    @Field(key: "status") var status: String
+    @OptionalField(key: "mark") var mark: Int?
+    @Field(key: "version") var version: Int
+
+    init() {}
+}
+
+/// A track event's final, made from the heat times by a qualifying rule.
+final class GamesFinalModel: Model, @unchecked Sendable {
+    static let schema = "games_finals"
+
+    @ID(custom: .id, generatedBy: .database) var id: Int?
+    @Parent(key: "event_id") var event: GamesEventModel
+    @Field(key: "by_place") var byPlace: Int
+    @Field(key: "by_time") var byTime: Int
+    @Field(key: "version") var version: Int
+
+    init() {}
+}
+
+/// A finalist's lane and why they are in the final (`Q` or `q`).
+final class GamesFinalLaneModel: Model, @unchecked Sendable {
+    static let schema = "games_final_lanes"
+
+    @ID(custom: .id, generatedBy: .database) var id: Int?
+    @Parent(key: "event_id") var event: GamesEventModel
+    @Parent(key: "entry_id") var entry: GamesEntryModel
+    @Field(key: "lane") var lane: Int
+    @Field(key: "reason") var reason: String
+
+    init() {}
+}

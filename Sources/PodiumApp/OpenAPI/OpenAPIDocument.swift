@@ -10,10 +10,10 @@ enum OpenAPIDocument {
             "description": "Programs, organization and people of Podium. Machines authenticate with `Authorization: Bearer <token>`; errors are `application/problem+json` (RFC 9457).",
         ],
         "servers": [["url": "/"]],
-        "paths": .object(paths + relayPaths + ceremonyPaths + recognitionPaths + drawPaths + timetablePaths + staffPaths),
+        "paths": .object(paths + relayPaths + ceremonyPaths + recognitionPaths + drawPaths + heatPaths + timetablePaths + staffPaths),
         "components": [
             "securitySchemes": ["bearer": ["type": "http", "scheme": "bearer"]],
-            "schemas": .object(schemas + relaySchemas + ceremonySchemas + recognitionSchemas + drawSchemas + timetableSchemas + staffSchemas),
+            "schemas": .object(schemas + relaySchemas + ceremonySchemas + recognitionSchemas + drawSchemas + heatSchemas + timetableSchemas + staffSchemas),
         ],
     ]
 
@@ -254,6 +254,7 @@ enum OpenAPIDocument {
             "entryId": integer, "teamId": integer, "teamName": string, "names": ["type": "array", "items": string], "place": integer,
             "tied": boolean, "status": enumeration(ResultStatus.allCases.map(\.rawValue)), "mark": string, "points": string,
             "award": boolean, "official": boolean,
+            "round": enumeration(RaceRound.allCases.map(\.rawValue)),
         ], required: ["entryId", "teamId", "teamName", "names", "tied", "mark", "points", "award", "official"])),
         ("Standing", object([
             "teamId": integer, "teamName": string, "rank": integer, "tied": boolean, "points": string,

@@ -22,6 +22,11 @@ struct GamesResultsService {
                 throw PodiumError.conflict(LocalizedMessage("error.draw.placesFromMatches", ["event": event.name]))
             }
             let kind = format.markKind
+            let finalists = try await GamesFinalLaneModel.query(on: tx).filter(\.$event.$id == eventID).all(\.$entry.$id)
+            if !finalists.isEmpty, !finalists.contains(entry.id!) {
+                let names = try await GamesDrawService.entrants(eventID: eventID, on: tx)[entry.id!]?.names.joined(separator: "、") ?? ""
+                throw PodiumError.conflict(LocalizedMessage("error.final.notFinalist", ["runner": names, "event": event.name]))
+            }
             let typed = try input.read(format: format, maxAttempts: event.attempts)
             let existing = try await GamesResultModel.query(on: tx).filter(\.$entry.$id == entry.id!).first()
             let model = existing ?? GamesResultModel()
@@ -155,6 +160,9 @@ struct GamesResultsService {
         var scoring = GamesScoring.standard
         /// Head-to-head events with a draw are placed by their matches, not by typed places.
         var draws: [Int: GamesDrawService.Loaded] = [:]
+        /// Track events with a final rank the finalists by their final, everyone else by heat time.
+        var finalists: [Int: Set<Int>] = [:]
+        var heatTimes: [Int: [HeatTime]] = [:]
 
         static func load(programID: Int, db: any Database) async throws -> Context {
             let context = Context()
@@ -166,6 +174,16 @@ struct GamesResultsService {
             let entryIDs = entries.compactMap(\.id)
             for event in context.events where event.format == EventFormat.headToHead.rawValue {
                 if let loaded = try await GamesDrawService(db: db, clock: .system).load(event: event, on: db) { context.draws[event.id!] = loaded }
+            }
+            let eventIDs = context.events.compactMap(\.id)
+            for lane in try await GamesFinalLaneModel.query(on: db).filter(\.$event.$id ~~ eventIDs).all() {
+                context.finalists[lane.$event.id, default: []].insert(lane.$entry.id)
+            }
+            if !context.finalists.isEmpty {
+                for time in try await GamesHeatTimeModel.query(on: db).filter(\.$event.$id ~~ Array(context.finalists.keys)).all() {
+                    context.heatTimes[time.$event.id, default: []].append(
+                        HeatTime(entryID: time.$entry.id, heat: 0, status: ResultStatus(rawValue: time.status) ?? .ok, mark: time.mark))
+                }
             }
             if !entryIDs.isEmpty {
                 for result in try await GamesResultModel.query(on: db).filter(\.$entry.$id ~~ entryIDs).all() { context.results[result.$entry.id] = result }
@@ -191,13 +209,18 @@ struct GamesResultsService {
             let entries = entriesByEvent[event.id!] ?? []
             let drawn = draws[event.id!]
             let drawPlaces = Dictionary(uniqueKeysWithValues: (drawn?.draw.places ?? []).map { ($0.entryID, $0.place) })
+            let finalists = self.finalists[event.id!]
+            let heatTimes = heatTimes[event.id!] ?? []
             let performances = entries.compactMap { entry -> Performance? in
                 if drawn != nil { return drawPlaces[entry.id!].map { Performance(entryID: entry.id!, status: .ok, mark: $0) } }
+                if let finalists, !finalists.contains(entry.id!) { return nil }
                 guard let result = results[entry.id!] else { return nil }
                 let attempts = (result.attempts ?? "").split(separator: ",").compactMap { Int($0) }
                 return Performance(entryID: entry.id!, status: ResultStatus(rawValue: result.status) ?? .ok, mark: result.mark, attempts: attempts)
             }
-            let ranked = Ranking.rank(performances, kind: kind, breakTiesOnAttempts: format == .measured)
+            var ranked = Ranking.rank(performances, kind: kind, breakTiesOnAttempts: format == .measured)
+            if let finalists { ranked += HeatQualification.nonFinalistOrder(heats: [heatTimes], finalists: finalists, kind: kind) }
+            let fromHeats = Set(finalists == nil ? [] : heatTimes.map(\.entryID)).subtracting(finalists ?? [])
             let awardKind = AwardKind(rawValue: event.awardKind) ?? .individual
             let awarded = scoring.table(for: awardKind).award(ranked, policy: scoring.tiePolicy)
             for (entry, value) in awarded { points[entry] = value }
@@ -212,12 +235,14 @@ struct GamesResultsService {
                                        place: line.place, tied: line.tied, status: line.performance.status,
                                        mark: line.performance.mark.map { MarkFormat.format($0, as: kind) } ?? line.performance.status.rawValue.uppercased(),
                                        points: (awarded[entry.id!] ?? .zero).description, award: awardees.contains(entry.id!),
-                                       official: drawOfficial ?? result?.official ?? false)
+                                       official: drawOfficial ?? (fromHeats.contains(entry.id!) || result?.official ?? false),
+                                       round: finalists == nil ? nil : fromHeats.contains(entry.id!) ? .heat : .final)
             }
             // Entries still waiting for a result are listed last, without a place.
-            for entry in entries where drawn == nil ? results[entry.id!] == nil : drawPlaces[entry.id!] == nil {
+            let placed = Set(ranked.map(\.performance.entryID))
+            for entry in entries where !placed.contains(entry.id!) {
                 lines.append(RankedResultDTO(entryId: entry.id!, teamId: entry.$team.id, teamName: teamNames[entry.$team.id] ?? "", names: names[entry.id!] ?? [],
-                                             place: nil, tied: false, status: nil, mark: "", points: "0", award: false, official: false))
+                                             place: nil, tied: false, status: nil, mark: "", points: "0", award: false, official: false, round: nil))
             }
             return lines
         }

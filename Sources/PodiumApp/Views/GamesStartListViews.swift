@@ -17,12 +17,13 @@ struct StartListSheet: Encodable {
     let eventID: Int
     let eventName: String
     let positionLabel: String
-    let heats: [Heat]
+    var heats: [Heat]
     let unseeded: [Line]
     let hasHeats: Bool
     let hasUnseeded: Bool
 
-    init(_ list: GamesStartListService.StartList, _ req: Request) {
+    /// With `final`, the final follows the heats on the sheet: lanes, heat times and Q/q instead of entry marks.
+    init(_ list: GamesStartListService.StartList, _ req: Request, final: GamesFinalService.Loaded? = nil) {
         eventID = list.event.id!
         eventName = list.event.name
         positionLabel = req.t(list.isTrack ? "startList.lane" : "startList.order")
@@ -32,6 +33,15 @@ struct StartListSheet: Encodable {
         heats = list.byHeat.map { heat in
             Heat(title: req.t(list.isTrack ? "startList.heat" : "startList.flight", ["number": "\(heat.heat)", "count": "\(list.byHeat.count)"]),
                  lines: heat.lines.map(line))
+        }
+        if let final, !final.lanes.isEmpty {
+            let times = Dictionary(final.heats.flatMap(\.runners).compactMap { runner in runner.time.map { (runner.entryID, $0) } }, uniquingKeysWith: { a, _ in a })
+            let byID = Dictionary(uniqueKeysWithValues: list.lines.map { ($0.entryID, $0) })
+            heats.append(Heat(title: req.t("final.finalTitle"), lines: final.lanes.map { lane in
+                let entry = byID[lane.$entry.id]
+                return Line(position: "\(lane.lane)", names: entry?.names.joined(separator: "、") ?? "", team: entry?.teamName ?? "",
+                            seedMark: (times[lane.$entry.id].map(GamesFinalService.Loaded.display) ?? "") + " \(lane.reason)")
+            }))
         }
         unseeded = list.lines.filter { $0.heat == nil }.map(line)
         hasHeats = !heats.isEmpty

@@ -10,6 +10,8 @@ struct GamesResultsContext: Encodable {
         let points: String
         let award: Bool
         let provisional: Bool
+        /// Placed by the heat time, not in the final.
+        let fromHeat: Bool
     }
     struct Event: Encodable {
         let id: Int

@@ -47,10 +47,21 @@ public struct QualificationResult: Sendable, Equatable, Codable {
     public let tieAtBoundary: [Int]
     /// How many of `tieAtBoundary` can still go to the final; 0 when there is no tie.
     public let tieSpots: Int
+    /// The heat times of `tieAtBoundary`, for a pick to become a qualifier.
+    public var tiedTimes: [HeatTime] = []
 }
 
 /// "First `byPlace` of each heat (Q) plus the `byTime` fastest others (q)".
 public enum HeatQualification {
+    /// The usual rule for a final on `lanes` lanes: as many by place as fill the lanes evenly with room for
+    /// some by time (2 heats: 3 + 2, 3 heats: 2 + 2, 4 heats: 1 + 4), the rest by time.
+    public static func usualRule(heats: Int, lanes: Int) -> (byPlace: Int, byTime: Int) {
+        guard heats > 0, lanes > 0 else { return (2, 2) }
+        let perHeat = lanes / heats
+        let byPlace = max(1, lanes % heats == 0 ? perHeat - 1 : perHeat)
+        return (byPlace, max(0, lanes - byPlace * heats))
+    }
+
     /// Checks a qualifying rule before the heats run, so a final can never need more lanes than the track has.
     public static func checkPlan(heatCount: Int, byPlace: Int, byTime: Int, lanes: LaneOrder) throws(PodiumError) {
         guard byPlace >= 0, byTime >= 0, byPlace + byTime > 0 else {
@@ -89,7 +100,42 @@ public enum HeatQualification {
         let qualifiers = byPlaceQualified.sorted(by: before).map { qualifier($0, .place) }
             + byTimeQualified.map { qualifier($0, .time) }
         return QualificationResult(qualifiers: qualifiers, tieAtBoundary: tied.map(\.entryID),
-                                   tieSpots: tied.isEmpty ? 0 : spots - byTimeQualified.count)
+                                   tieSpots: tied.isEmpty ? 0 : spots - byTimeQualified.count, tiedTimes: tied)
+    }
+
+    /// The final's field: the qualifiers plus the runners picked from a boundary tie (photo finish, lots, or all
+    /// of them when the lanes allow). Picks are q, after the other q in heat then entry order. `label` names
+    /// runners in the refusals, which list every tied runner so the referee sees whom to choose from.
+    public static func finalists(_ result: QualificationResult, picks: [Int], laneCount: Int,
+                                 label: (Int) -> String) throws(PodiumError) -> [Qualifier] {
+        let tied = result.tieAtBoundary
+        let tiedNames = tied.map(label).joined(separator: ", ")
+        if tied.isEmpty {
+            guard picks.isEmpty else { throw .invalid("picks", "error.final.noTie") }
+            return result.qualifiers
+        }
+        let chosen = Set(picks)
+        if let stranger = picks.first(where: { !tied.contains($0) }) {
+            throw .invalid("picks", "error.final.pickNotTied", ["runner": label(stranger), "tied": tiedNames])
+        }
+        let allFit = result.qualifiers.count + tied.count <= laneCount
+        guard chosen.count == picks.count, chosen.count == result.tieSpots || (chosen.count == tied.count && allFit) else {
+            throw .invalid("picks", allFit ? "error.final.pickCountOrAll" : "error.final.pickCount",
+                           ["spots": "\(result.tieSpots)", "count": "\(tied.count)", "tied": tiedNames])
+        }
+        return result.qualifiers + tied.filter(chosen.contains).map { id in
+            let time = result.tiedTimes.first { $0.entryID == id }!
+            return Qualifier(entryID: id, heat: time.heat, mark: time.mark!, reason: .time)
+        }
+    }
+
+    /// Whether a final made earlier still follows from the heat times: every qualifier is in it, and anyone
+    /// else in it comes from a boundary tie. A correction that fails this changes who runs the final.
+    public static func finalStands(_ finalists: Set<Int>, _ result: QualificationResult) -> Bool {
+        let qualified = Set(result.qualifiers.map(\.entryID))
+        let extra = finalists.subtracting(qualified)
+        return qualified.isSubset(of: finalists) && extra.isSubset(of: Set(result.tieAtBoundary))
+            && (extra.count == result.tieSpots || extra.count == result.tieAtBoundary.count)
     }
 
     /// Lanes for the final: qualifiers in the order given (best first) take the lane order in turn.

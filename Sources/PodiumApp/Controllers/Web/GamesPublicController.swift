@@ -32,7 +32,8 @@ struct GamesPublicController: RouteCollection {
                     place: line.place.map { "\($0)\(line.tied ? "=" : "")" } ?? "",
                     names: line.names.joined(separator: "、"), team: line.teamName,
                     mark: line.status.map { $0 == .ok ? line.mark : req.t($0.localizationKey) } ?? "—",
-                    points: line.points == "0" ? "" : line.points, award: line.award, provisional: line.status != nil && !line.official)
+                    points: line.points == "0" ? "" : line.points, award: line.award, provisional: line.status != nil && !line.official,
+                    fromHeat: line.round == .heat)
             }
             return .init(id: event.id!, name: event.name, category: req.t((EventCategory(rawValue: event.category) ?? .competition).localizationKey),
                          lines: lines, hasLines: !lines.isEmpty)

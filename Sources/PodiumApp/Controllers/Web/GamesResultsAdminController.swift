@@ -50,7 +50,7 @@ struct GamesResultsAdminController: RouteCollection {
                              progress: req.t("draw.progress", ["done": "\(played)", "total": "\(total)"]),
                              official: loaded.draw.isComplete && loaded.results.values.allSatisfy(\.official), url: url)
             }
-            let entries = context.entriesByEvent[event.id] ?? []
+            let entries = (context.entriesByEvent[event.id] ?? []).filter { context.finalists[event.id]?.contains($0.id!) ?? true }
             let done = entries.filter { context.results[$0.id!] != nil }
             return .init(id: event.id, name: event.name, format: req.t(event.format.localizationKey),
                          progress: req.t("games.results.progress", ["done": "\(done.count)", "total": "\(entries.count)"]),
@@ -105,7 +105,8 @@ struct GamesResultsAdminController: RouteCollection {
         let ranked = Dictionary(uniqueKeysWithValues: context.ranked(model).map { ($0.entryId, $0) })
         let kind = event.format.markKind
         let errors = Dictionary(grouping: issues, by: \.field).mapValues { $0.map { req.t($0.message) } }
-        let rows = (context.entriesByEvent[eventID] ?? []).sorted { $0.id! < $1.id! }.map { entry -> GamesSheetContext.Row in
+        let finalists = context.finalists[eventID]
+        let rows = (context.entriesByEvent[eventID] ?? []).filter { finalists?.contains($0.id!) ?? true }.sorted { $0.id! < $1.id! }.map { entry -> GamesSheetContext.Row in
             let id = entry.id!
             let result = context.results[id]
             let stored = (result?.attempts ?? "").split(separator: ",").compactMap { Int($0) }.map { MarkFormat.format($0, as: kind) }
@@ -134,7 +135,7 @@ struct GamesResultsAdminController: RouteCollection {
         case .place: hint = req.t("games.results.hintPlace")
         }
         let sheet = GamesSheetContext(page: PageContext(req, title: event.name, backOffice: true), program: ProgramView(program.dto, req),
-                                      eventID: eventID, name: event.name, hint: hint, measured: event.format == .measured, rows: rows,
+                                      eventID: eventID, name: event.name, hint: finalists == nil ? hint : hint + " " + req.t("games.results.finalOnly"), measured: event.format == .measured, rows: rows,
                                       inputmode: kind == .count || kind == .place ? "numeric" : "decimal",
                                       generalErrors: (errors["sheet"] ?? []) + issues.filter { !$0.field.hasPrefix("entry.") && $0.field != "sheet" }.map { req.t($0.message) },
                                       hasErrors: !issues.isEmpty)

@@ -57,7 +57,7 @@ struct GamesStartListController: RouteCollection {
         var sheets: [StartListSheet] = []
         for event in try await seedableEvents(req, programID: program.id!) {
             let list = try await service.startList(event: event, on: req.db)
-            if list.isSeeded { sheets.append(StartListSheet(list, req)) }
+            if list.isSeeded { sheets.append(StartListSheet(list, req, final: try await final(req, list))) }
         }
         return try await req.page("admin/games-start-lists", GamesStartListsContext(
             page: PageContext(req, title: req.t("startList.title"), backOffice: true), program: ProgramView(program.dto, req),
@@ -90,6 +90,11 @@ struct GamesStartListController: RouteCollection {
         return req.redirect(to: "/admin/games/\(program.slug)/start-lists/\(eventID)", flash: req.t("startList.saved"))
     }
 
+    private func final(_ req: Request, _ list: GamesStartListService.StartList) async throws -> GamesFinalService.Loaded? {
+        guard list.isTrack, list.isSeeded else { return nil }
+        return try await GamesFinalService(db: req.db, clock: req.application.clock).load(event: list.event, on: req.db)
+    }
+
     private func render(_ req: Request, program: ProgramModel, list: GamesStartListService.StartList, canSeed: Bool, form: SeedForm?,
                         issues: [FieldIssue], status: HTTPResponseStatus) async throws -> Response {
         let byField = Dictionary(grouping: issues, by: \.field)
@@ -101,7 +106,7 @@ struct GamesStartListController: RouteCollection {
         let general = issues.filter { !$0.field.hasPrefix("mark.") }.map { req.t($0.message) }
         let context = GamesStartListContext(
             page: PageContext(req, title: "\(list.event.name) · \(req.t("startList.title"))", backOffice: true), program: ProgramView(program.dto, req),
-            sheet: StartListSheet(list, req), callRoom: (try? req.query.get(String.self, at: "view")) == "call-room", canSeed: canSeed,
+            sheet: StartListSheet(list, req, final: try await final(req, list)), callRoom: (try? req.query.get(String.self, at: "view")) == "call-room", canSeed: canSeed,
             isTrack: list.isTrack, marks: marks, laneOrder: form?.laneOrder ?? "", lanes: form?.lanes ?? "8", flightSize: form?.flightSize ?? "8",
             errors: general + (issues.contains { $0.field.hasPrefix("mark.") } ? [req.t("startList.fixMarks")] : []),
             hasErrors: !issues.isEmpty, markHint: req.t(list.isTrack ? "startList.markHint.time" : "startList.markHint.distance"))
