@@ -90,4 +90,33 @@ struct GamesStartListTests {
             #expect(empty.status == .unprocessableEntity && empty.body.string.contains("at least one athlete"))
         }
     }
+
+    @Test func theBestEightAfterThreeAttemptsGoOnWithTheLeaderLast() async throws {
+        try await withPodium { app in
+            let (event, entries, programID) = try await program(app, template: "long-jump-men", count: 10)
+            let browser = Browser(app)
+            try await browser.signIn("organizer@example.com", "password-123")
+            let path = "/admin/games/games/start-lists/\(event.id)"
+            #expect(try await browser.post(path, [("flightSize", "5")]).status == .seeOther)
+            #expect(!(try await browser.get(path).body.string.contains("Order for attempts 4–6")))
+            let organizer = API(app: app, token: try await app.makeToken(.organizer))
+            let six = try await organizer.send(.PUT, "/api/v1/programs/games/events/\(event.id)", json: #"{"attempts":6,"version":\#(event.version)}"#)
+            #expect(six.status == .ok, "\(six.body.string)")
+
+            // Runner i jumps 5.00 + i × 0.10 at best in the first three; a fourth attempt does not count here.
+            let official = API(app: app, token: try await app.makeToken(.official, programID: programID))
+            for (index, entry) in entries.enumerated() {
+                let best = String(format: "%.2f", 5.0 + Double(index) * 0.1)
+                let response = try await official.send(.POST, "/api/v1/programs/games/events/\(event.id)/results",
+                                                       json: #"{"entryId":\#(entry),"attempts":["4.50","x","\#(best)","\#(index == 0 ? "7.00" : "x")"]}"#)
+                #expect(response.status == .ok)
+            }
+            let page = try await browser.get(path).body.string
+            let section = String(page[page.range(of: "id=\"later-rounds\"")!.lowerBound...])
+            // Runners 1 and 2 (5.00, 5.10) drop out; runner 10 (5.90) jumps last.
+            let order = (1...10).compactMap { number in section.range(of: "Runner \(number)<").map { (number, $0.lowerBound) } }.sorted { $0.1 < $1.1 }.map(\.0)
+            #expect(order == [3, 4, 5, 6, 7, 8, 9, 10])
+            #expect(section.contains("5.90"))
+        }
+    }
 }

@@ -48,8 +48,14 @@ struct TypedResultTests {
     }
 
     @Test func fieldEventsTakeTheBestAttemptAndOnlyFoulsMakeNM() throws {
-        #expect(try read(attempts: ["5.20", "x", "5.62"]) == TypedResult(status: .ok, mark: 5_620, attempts: [5_200, 5_620]))
-        #expect(try read(attempts: ["x", "X", "-"]) == TypedResult(status: .nm, mark: nil))
+        #expect(try read(attempts: ["5.20", "x", "5.62"]) == TypedResult(status: .ok, mark: 5_620, attempts: [5_200, 5_620], series: [5_200, nil, 5_620]))
+        #expect(try read(attempts: ["x", "X", "-"]) == TypedResult(status: .nm, mark: nil, series: [nil, nil, nil]))
+        // Fouls keep their place in the series, stored as `x`, so the first three attempts stay the first three.
+        #expect(try read(attempts: ["x", "", "5.10"]).storedSeries == "x,x,5100")
+        #expect(try read(attempts: ["5.10", "x", ""]).storedSeries == "5100,x")
+        #expect(TypedResult.series(stored: "x,x,5100") == [nil, nil, 5_100])
+        #expect(TypedResult.series(stored: "5200,5620") == [5_200, 5_620])
+        #expect(TypedResult.series(stored: nil).isEmpty)
         #expect(try read(attempts: ["4.90", "", ""]) == TypedResult(status: .ok, mark: 4_900, attempts: [4_900]))
         #expect(try read(mark: "5.01") == TypedResult(status: .ok, mark: 5_010))
         #expect(try read(.dns, attempts: ["5.20"]) == TypedResult(status: .dns, mark: nil))

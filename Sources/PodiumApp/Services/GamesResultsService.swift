@@ -40,7 +40,7 @@ struct GamesResultsService {
             }
             model.status = typed.status.rawValue
             model.mark = typed.mark
-            model.attempts = typed.attempts.isEmpty ? nil : typed.attempts.map(String.init).joined(separator: ",")
+            model.attempts = typed.storedSeries
             model.official = input.official ?? false
             try await model.save(on: tx)
             let after = model.dto(kind: kind)
@@ -73,7 +73,7 @@ struct GamesResultsService {
             do {
                 let typed = try row.read(format: format, maxAttempts: event.attempts)
                 if let old = existing[row.entryId], old.status == typed.status.rawValue, old.mark == typed.mark,
-                   (old.attempts ?? "") == typed.attempts.map(String.init).joined(separator: ","), row.official != true || old.official {
+                   old.attempts == typed.storedSeries, row.official != true || old.official {
                     continue
                 }
                 var input = row

@@ -69,6 +69,29 @@ struct GamesStartListService {
         return StartList(event: event, kind: kind, lines: lines)
     }
 
+    /// The order for attempts 4–6 of a field event, from the best of each athlete's first three attempts as
+    /// typed on the results sheet: the best `finalists` go on, the leader last. Empty until an attempt is in,
+    /// and for events of three attempts.
+    func laterRoundsOrder(_ list: StartList, finalists: Int = 8) async throws -> [(line: Line, best: String)] {
+        guard !list.isTrack, list.isSeeded, list.event.attempts > 3 else { return [] }
+        let firstRounds = list.byHeat.flatMap(\.lines).map(\.entryID)
+        let results = try await GamesResultModel.query(on: db).filter(\.$entry.$id ~~ firstRounds).all()
+        var best: [Int: Int] = [:]
+        var anyAttempt = false
+        for result in results {
+            let series = TypedResult.series(stored: result.attempts)
+            anyAttempt = anyAttempt || !series.isEmpty || result.mark != nil
+            // Results typed as one best mark (no attempts) count as that mark.
+            let firstThree = series.isEmpty ? result.mark.map { [$0] } ?? [] : series.prefix(3).compactMap { $0 }
+            if let top = list.kind.lowerIsBetter ? firstThree.min() : firstThree.max() { best[result.$entry.id] = top }
+        }
+        guard anyAttempt else { return [] }
+        let byID = Dictionary(uniqueKeysWithValues: list.lines.map { ($0.entryID, $0) })
+        return try FieldFlights.attemptOrder(order: firstRounds, bestMarks: best, finalists: finalists, kind: list.kind).compactMap { id in
+            byID[id].map { ($0, best[id].map { MarkFormat.format($0, as: list.kind) } ?? "") }
+        }
+    }
+
     /// Reads every mark first and reports every unreadable one (field `mark.<entryId>`); only then stores the
     /// marks and the new heats or flights together. Refused once results are in: the start list was used.
     func seed(programID: Int, eventID: Int, _ request: SeedRequest, seed: UInt64, by actor: Actor) async throws -> StartList {

@@ -69,6 +69,9 @@ struct GamesStartListContext: Encodable {
     let errors: [String]
     let hasErrors: Bool
     let markHint: String
+    /// Field events: who goes on to attempts 4–6 and in which order, once the first attempts are typed.
+    let laterRounds: [StartListSheet.Line]
+    let hasLaterRounds: Bool
 }
 
 struct GamesStartListsContext: Encodable {

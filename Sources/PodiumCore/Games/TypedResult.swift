@@ -4,11 +4,24 @@ public struct TypedResult: Sendable, Equatable {
     public let status: ResultStatus
     public let mark: Int?
     public let attempts: [Int]
+    /// Every attempt in the order taken, nil for a foul or a pass: the order of later rounds reads the first three.
+    public let series: [Int?]
 
-    public init(status: ResultStatus, mark: Int?, attempts: [Int] = []) {
+    public init(status: ResultStatus, mark: Int?, attempts: [Int] = [], series: [Int?]? = nil) {
         self.status = status
         self.mark = mark
         self.attempts = attempts
+        self.series = series ?? attempts.map { $0 }
+    }
+
+    /// The series as stored: marks with `x` for fouls and passes, comma-separated; nil without attempts.
+    public var storedSeries: String? {
+        series.isEmpty ? nil : series.map { $0.map(String.init) ?? "x" }.joined(separator: ",")
+    }
+
+    /// Reads a stored series back; plain lists of marks from before fouls were kept read as they are.
+    public static func series(stored: String?) -> [Int?] {
+        (stored ?? "").split(separator: ",").map { Int($0) }
     }
 
     /// Whether a sheet row carries nothing to save: no status other than a valid mark, no mark, no attempt.
@@ -29,16 +42,20 @@ public struct TypedResult: Sendable, Equatable {
                 throw .invalid("attempts", "error.games.tooManyAttempts", ["count": "\(typed.count)", "max": "\(maxAttempts)"])
             }
             var valid: [Int] = []
+            var series: [Int?] = []
             for (index, text) in typed.enumerated() {
                 let trimmed = text.trimmingCharacters(in: .whitespaces).lowercased()
-                if trimmed.isEmpty || Self.foul.contains(trimmed) { continue }
-                do { valid.append(try MarkFormat.parse(text, as: kind)) } catch {
+                if trimmed.isEmpty || Self.foul.contains(trimmed) { series.append(nil); continue }
+                do { valid.append(try MarkFormat.parse(text, as: kind)); series.append(valid.last) } catch {
                     guard case .validation(let issues) = error, let issue = issues.first else { throw error }
                     throw .invalid("attempts[\(index)]", issue.message.key, issue.message.args)
                 }
             }
-            guard let best = valid.max() else { return TypedResult(status: .nm, mark: nil) }
-            return TypedResult(status: .ok, mark: best, attempts: valid)
+            // Empty boxes after the last attempt taken are attempts not taken, not passes.
+            let taken = (typed.lastIndex { !$0.isBlank } ?? -1) + 1
+            series.removeLast(series.count - taken)
+            guard let best = valid.max() else { return TypedResult(status: .nm, mark: nil, series: series) }
+            return TypedResult(status: .ok, mark: best, attempts: valid, series: series)
         }
         guard let text = mark, !text.isBlank else { throw .invalid("mark", "error.games.markRequired") }
         return TypedResult(status: .ok, mark: try MarkFormat.parse(text, as: kind))

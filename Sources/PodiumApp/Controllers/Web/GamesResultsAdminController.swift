@@ -109,7 +109,7 @@ struct GamesResultsAdminController: RouteCollection {
         let rows = (context.entriesByEvent[eventID] ?? []).filter { finalists?.contains($0.id!) ?? true }.sorted { $0.id! < $1.id! }.map { entry -> GamesSheetContext.Row in
             let id = entry.id!
             let result = context.results[id]
-            let stored = (result?.attempts ?? "").split(separator: ",").compactMap { Int($0) }.map { MarkFormat.format($0, as: kind) }
+            let stored = TypedResult.series(stored: result?.attempts).map { $0.map { MarkFormat.format($0, as: kind) } ?? "x" }
             let typedRow = typed?["\(id)"]
             let attempts = (0..<event.attempts).map { index in
                 typedRow.map { $0.boxes[index] } ?? (index < stored.count ? stored[index] : "")

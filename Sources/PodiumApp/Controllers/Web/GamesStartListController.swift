@@ -104,12 +104,16 @@ struct GamesStartListController: RouteCollection {
                                             error: byField["mark.\(line.entryID)"].map { $0.map { req.t($0.message) }.joined(separator: " ") })
         }
         let general = issues.filter { !$0.field.hasPrefix("mark.") }.map { req.t($0.message) }
+        let laterRounds = try await GamesStartListService(db: req.db, clock: req.application.clock).laterRoundsOrder(list).enumerated().map { index, item in
+            StartListSheet.Line(position: "\(index + 1)", names: item.line.names.joined(separator: "、"), team: item.line.teamName, seedMark: item.best)
+        }
         let context = GamesStartListContext(
             page: PageContext(req, title: "\(list.event.name) · \(req.t("startList.title"))", backOffice: true), program: ProgramView(program.dto, req),
             sheet: StartListSheet(list, req, final: try await final(req, list)), callRoom: (try? req.query.get(String.self, at: "view")) == "call-room", canSeed: canSeed,
             isTrack: list.isTrack, marks: marks, laneOrder: form?.laneOrder ?? "", lanes: form?.lanes ?? "8", flightSize: form?.flightSize ?? "8",
             errors: general + (issues.contains { $0.field.hasPrefix("mark.") } ? [req.t("startList.fixMarks")] : []),
-            hasErrors: !issues.isEmpty, markHint: req.t(list.isTrack ? "startList.markHint.time" : "startList.markHint.distance"))
+            hasErrors: !issues.isEmpty, markHint: req.t(list.isTrack ? "startList.markHint.time" : "startList.markHint.distance"),
+            laterRounds: laterRounds, hasLaterRounds: !laterRounds.isEmpty)
         return try await req.page("admin/games-start-list", context, status: status)
     }
 }
