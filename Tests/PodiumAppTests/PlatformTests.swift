@@ -35,6 +35,23 @@ struct PlatformTests {
         }
     }
 
+    /// A row created twice by racing requests fails a unique index: the second is told to reload, not given a 500.
+    @Test func aRaceOnAUniqueIndexIsAConflictNotAServerError() {
+        struct Race: DatabaseError, Error {
+            var isSyntaxError: Bool { false }
+            var isConnectionClosed: Bool { false }
+            var isConstraintFailure: Bool { true }
+        }
+        struct Broken: DatabaseError, Error {
+            var isSyntaxError: Bool { true }
+            var isConnectionClosed: Bool { false }
+            var isConstraintFailure: Bool { false }
+        }
+        let race = MappedError.from(Race())
+        #expect(race.status == .conflict && race.detail?.key == "error.concurrentChange")
+        #expect(MappedError.from(Broken()).status == .internalServerError)
+    }
+
     @Test func everyAPIRouteIsInTheOpenAPIDocument() async throws {
         try await withPodium { app in
             let response = try await API(app: app).send(.GET, "/api/openapi.json")
@@ -77,13 +94,17 @@ struct PlatformTests {
         let localizer = try Localizer(directory: root.appendingPathComponent("Resources/Localization"))
         #expect(localizer.keys(.en) == localizer.keys(.zhHans))
         var used = Set<String>()
+        let templateKey = try NSRegularExpression(pattern: #"#t\("([A-Za-z0-9_.-]+)""#)
         let pattern = try NSRegularExpression(pattern: #""((?:error|problem|nav|home|program|login|account|dashboard|units|people|import|programs|users|tokens|audit|action|filter|common|footer|rule|result|award|event)\.[A-Za-z0-9_.]+)""#)
         for folder in ["Sources", "Resources/Views"] {
             let enumerator = FileManager.default.enumerator(at: root.appendingPathComponent(folder), includingPropertiesForKeys: nil)!
             for case let file as URL in enumerator where ["swift", "leaf"].contains(file.pathExtension) {
                 let text = try String(contentsOf: file, encoding: .utf8)
-                for match in pattern.matches(in: text, range: NSRange(text.startIndex..., in: text)) {
-                    used.insert(String(text[Range(match.range(at: 1), in: text)!]))
+                // Any key a template translates with #t, whatever its prefix.
+                for regex in file.pathExtension == "leaf" ? [pattern, templateKey] : [pattern] {
+                    for match in regex.matches(in: text, range: NSRange(text.startIndex..., in: text)) {
+                        used.insert(String(text[Range(match.range(at: 1), in: text)!]))
+                    }
                 }
             }
         }

@@ -1,3 +1,4 @@
+import FluentKit
 import PodiumCore
 import Vapor
 
@@ -22,6 +23,9 @@ struct MappedError: Sendable {
                                detail: nil, fieldIssues: [decodingIssue(error)])
         case let abort as any AbortError:
             return from(abort)
+        case let database as any DatabaseError where database.isConstraintFailure:
+            // Two requests racing to create the same row: the loser is told to reload, as with a stale version.
+            return from(PodiumError.conflict(LocalizedMessage("error.concurrentChange")))
         default:
             return MappedError(status: .internalServerError, code: "internal", title: LocalizedMessage("problem.internal.title"),
                                detail: LocalizedMessage("problem.internal.detail"), isInternal: true)
