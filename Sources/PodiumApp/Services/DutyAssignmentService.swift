@@ -24,6 +24,7 @@ struct DutyAssignmentService {
     func assign(program: ProgramModel, _ input: DutyAssignmentInput, by actor: Actor) async throws -> DutyAssignmentDTO {
         try await db.transaction { tx in
             let programID = program.id!
+            try await ProgramLock.lock(programID: programID, on: tx)
             let roster = try await DutyService(db: tx, clock: clock).roster(programID: programID)
             var issues = ValidationCollector()
             var postID: Int?
@@ -99,6 +100,7 @@ struct DutyAssignmentService {
     func fill(program: ProgramModel, _ input: DutyFillInput, by actor: Actor) async throws -> DutyFillDTO {
         try await db.transaction { tx in
             let programID = program.id!
+            try await ProgramLock.lock(programID: programID, on: tx)
             let pool = try await Self.pool(input, programID: programID, on: tx, clock: clock)
             let roster = try await DutyService(db: tx, clock: clock).roster(programID: programID)
             if let postID = input.postId, !roster.posts.contains(where: { $0.id == postID }) {
