@@ -22,5 +22,6 @@ enum MigrationList {
         M017_CreateGamesTimetable(),
         M018_CreateGamesStaff(),
         M019_CreateGamesStartLists(),
+        M021_UpdateGamesDrawsAddGroupTies(),
     ]
 }

@@ -153,7 +153,8 @@ extension HeadToHeadDraw {
     /// The open ties of one group (1-based).
     public func openTies(group: Int) -> [GroupTie] { openTies.filter { $0.group == group } }
 
-    func checkTieGroup(_ group: Int) throws(PodiumError) {
+    /// Refuses a group that cannot have a tie decision: not groups then knockout, or no such group.
+    public func checkTieGroup(_ group: Int) throws(PodiumError) {
         guard structure == .groupsKnockout else { throw .conflict(LocalizedMessage("error.draw.tieNoGroups")) }
         guard group >= 1, group <= groups.count else {
             throw .notFound(LocalizedMessage("error.draw.noSuchGroup", ["group": "\(group)", "count": "\(groups.count)"]))
