@@ -332,7 +332,12 @@ struct RoundRobinTableTests {
         }
         #expect(TieBreak.headToHead.localizationKey == "tieBreak.headToHead")
         #expect(TieBreak(rawValue: "pointDifference") == .pointDifference)
-        #expect(TieBreak.allCases.count == 7)
+        #expect(TieBreak.configurable.count == 7)
+        // Lots and the referee settle what the rules leave open; they are not rules one lists.
+        #expect(throws: PodiumError.validation([FieldIssue("tieBreaks", "error.roundRobin.tieBreak", ["name": "drawingOfLots"])])) {
+            try RoundRobinRules.parse(tieBreaks: "headToHead, drawingOfLots")
+        }
+        #expect(RoundRobinRules(tieBreaks: [.refereeDecision]).issues == [FieldIssue("tieBreaks", "error.roundRobin.tieBreak", ["name": "refereeDecision"])])
     }
 
     @Test func matchPointsMustFallFromWinToLoss() throws {

@@ -108,8 +108,37 @@ struct DrawDTO: Content {
     let matches: [MatchDTO]
     let tables: [GroupTableDTO]
     let places: [DrawPlaceDTO]
+    /// Groups then knockout: entries level on every tie-break in a finished group, open or settled.
+    let ties: [GroupTieDTO]
     let complete: Bool
     let version: Int
+}
+
+/// Entries level on every tie-break in a finished group: open until settled by drawing lots or by the referee.
+struct GroupTieDTO: Content, Equatable {
+    let group: Int
+    let name: String
+    /// The rank they share while open; the places at stake run from `rank` to `lastRank`.
+    let rank: Int
+    let lastRank: Int
+    /// Table order: as settled, or as the tied rows are listed while open.
+    let entryIds: [Int]
+    let labels: [String]
+    let open: Bool
+    /// `lots` or `referee` once settled.
+    let method: GroupTieMethod?
+    /// Some of them qualify for the knockout and some do not: while the tie is open, the bracket waits.
+    let atQualifyingLine: Bool
+}
+
+/// Settles a group's open tie: `order` best first with `method` `lots` (drawn at the venue) or `referee`;
+/// `lots` without an order has the app draw the lots. `rank` picks the tie when a group has more than one open.
+struct GroupTieInput: Content {
+    var order: [Int]?
+    var method: String?
+    var rank: Int?
+    /// The draw's version.
+    var version: Int?
 }
 
 /// A match result as an official sends it: `score` as typed (`11-7 9-11 11-5`, `78:74`), how the

@@ -23,5 +23,6 @@ enum MigrationList {
         M018_CreateGamesStaff(),
         M019_CreateGamesStartLists(),
         M020_CreateGamesFinals(),
+        M021_UpdateGamesDrawsAddGroupTies(),
     ]
 }

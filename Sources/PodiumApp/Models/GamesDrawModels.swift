@@ -27,6 +27,9 @@ final class GamesDrawModel: Model, @unchecked Sendable {
     @Field(key: "seeds") var seeds: String
     /// Entry ids per group, groups separated by `|`; empty for a plain knockout or round robin.
     @Field(key: "groups") var groups: String
+    /// Decisions on group ties left open by every tie-break (drawing of lots, referee), as a JSON array of
+    /// `GroupTieDecision`; nil or empty for none. Kept while they no longer fit the table, which then ignores them.
+    @OptionalField(key: "group_ties") var groupTies: String?
     @Field(key: "version") var version: Int
     @Timestamp(key: "created_at", on: .create) var createdAt: Date?
 

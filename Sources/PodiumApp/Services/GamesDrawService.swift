@@ -49,7 +49,7 @@ struct GamesDrawService {
         let settings = model.settings
         let draw = try HeadToHeadDraw(structure: settings.structure, entrants: model.seedList, groups: model.groupLists,
                                       qualifiersPerGroup: settings.qualifiersPerGroup, thirdPlaceMatch: settings.thirdPlaceMatch,
-                                      rules: settings.rules, outcomes: byRef.compactMapValues(\.outcome))
+                                      rules: settings.rules, outcomes: byRef.compactMapValues(\.outcome), tieDecisions: model.tieDecisions)
         return Loaded(event: event, model: model, settings: settings, draw: draw, results: byRef,
                       entrants: try await Self.entrants(eventID: event.id!, on: db))
     }
@@ -115,6 +115,8 @@ struct GamesDrawService {
             model.apply(settings)
             model.seeds = seeds.map(String.init).joined(separator: ",")
             model.groups = groups.map { $0.map(String.init).joined(separator: ",") }.joined(separator: "|")
+            // Ties are settled on the groups as drawn: a new draw starts without decisions.
+            model.groupTies = nil
             model.version = (existing?.version ?? 0) + 1
             try await model.save(on: tx)
             try await AuditLog(db: tx, clock: clock).record(actor, action: existing == nil ? "create" : "update", entityType: "draw",
@@ -242,6 +244,10 @@ struct GamesDrawService {
 
 extension GamesDrawModel {
     var seedList: [Int] { seeds.split(separator: ",").compactMap { Int($0) } }
+    var tieDecisions: [GroupTieDecision] {
+        guard let text = groupTies, !text.isEmpty else { return [] }
+        return (try? JSONDecoder().decode([GroupTieDecision].self, from: Data(text.utf8))) ?? []
+    }
     var groupLists: [[Int]] { groups.isEmpty ? [] : groups.split(separator: "|", omittingEmptySubsequences: false).map { $0.split(separator: ",").compactMap { Int($0) } } }
 
     var settings: DrawSettings {

@@ -37,6 +37,37 @@ struct DrawBoard: Encodable {
     struct Table: Encodable {
         let name: String
         let rows: [TableRow]
+        let ties: [TieBox]
+        let hasTies: Bool
+    }
+    /// A tie the tie-breaks left open in a finished group, or how it was settled; with the organizer's forms.
+    struct TieBox: Encodable {
+        struct Position: Encodable {
+            let name: String
+            let label: String
+            let options: [FieldView.Option]
+        }
+        let id: String
+        let text: String
+        let open: Bool
+        let blocksBracket: Bool
+        let canSettle: Bool
+        let canWithdraw: Bool
+        let action: String
+        let withdrawAction: String
+        let rank: Int
+        let version: Int
+        let positions: [Position]
+        let errors: [String]
+        let hasErrors: Bool
+    }
+    /// What the organizer's page adds to the board: the forms that settle and withdraw tie decisions.
+    struct Settling {
+        let csrf: String
+        /// `/admin/games/{slug}/draws/{eventId}`
+        let baseURL: String
+        /// The tie box a form came back to with problems: what was typed (`place[n]` → entry id) and the messages.
+        var failed: (group: Int, rank: Int, typed: [String: String], messages: [String])?
     }
     struct Place: Encodable {
         let place: String
@@ -53,8 +84,11 @@ struct DrawBoard: Encodable {
     let hasTables: Bool
     let hasPlaces: Bool
     let complete: Bool
+    /// For the organizer's tie forms; empty on public pages.
+    let csrf: String
 
-    init(_ draw: DrawDTO, _ req: Request) {
+    init(_ draw: DrawDTO, _ req: Request, settling: Settling? = nil) {
+        csrf = settling?.csrf ?? ""
         structure = req.t(draw.structure.localizationKey)
         func box(_ match: MatchDTO) -> Box {
             Box(key: match.key, number: match.number,
@@ -83,13 +117,17 @@ struct DrawBoard: Encodable {
             return Column(title: matches.first!.roundLabel, boxes: matches.map(box))
         }
         rounds = grouped(draw.matches.filter { $0.stage == MatchRef.Stage.group.rawValue })
+        let knockoutStarted = draw.matches.contains { $0.stage == MatchRef.Stage.knockout.rawValue && $0.score != nil }
         tables = draw.tables.map { table in
-            Table(name: table.name, rows: table.rows.map { row in
+            let ties = draw.ties.filter { $0.group == table.group }.map {
+                Self.tieBox($0, draw: draw, req: req, settling: settling, knockoutStarted: knockoutStarted)
+            }
+            return Table(name: table.name, rows: table.rows.map { row in
                 TableRow(rank: "\(row.rank)\(row.tied ? "=" : "")", label: row.label, played: row.played,
                          record: "\(row.wins)–\(row.draws)–\(row.losses)", games: "\(row.gamesFor):\(row.gamesAgainst)",
                          points: "\(row.pointsFor):\(row.pointsAgainst)", matchPoints: row.matchPoints,
                          separatedBy: row.separatedBy.flatMap { TieBreak(rawValue: $0) }.map { req.t($0.localizationKey) })
-            })
+            }, ties: ties, hasTies: !ties.isEmpty)
         }
         let labels = Dictionary(uniqueKeysWithValues: draw.entrants.map { ($0.entryId, $0.label) })
         places = draw.places.map { Place(place: "\($0.place)\($0.tied ? "=" : "")", label: labels[$0.entryId] ?? "") }
@@ -98,6 +136,41 @@ struct DrawBoard: Encodable {
         hasTables = !tables.isEmpty
         hasPlaces = !places.isEmpty
         complete = draw.complete
+    }
+}
+
+extension DrawBoard {
+    static func tieBox(_ tie: GroupTieDTO, draw: DrawDTO, req: Request, settling: Settling?, knockoutStarted: Bool) -> TieBox {
+        let names = list(tie.labels, req)
+        let args = ["group": tie.name, "names": names, "from": "\(tie.rank)", "to": "\(tie.lastRank)"]
+        let text: String
+        if let method = tie.method {
+            text = req.t("draw.tie.settled", args.merging(["method": req.t(method.localizationKey)]) { $1 })
+        } else {
+            text = req.t("draw.tie.open", args)
+        }
+        let failed = settling?.failed.flatMap { $0.group == tie.group && $0.rank == tie.rank ? $0 : nil }
+        let labels = Dictionary(uniqueKeysWithValues: zip(tie.entryIds, tie.labels))
+        let positions = tie.entryIds.indices.map { index in
+            let name = "place[\(index + 1)]"
+            let chosen = failed.map { $0.typed["\(index + 1)"] ?? "" } ?? "\(tie.entryIds[index])"
+            return TieBox.Position(name: name, label: req.t("draw.tie.place", ["place": "\(tie.rank + index)"]),
+                                   options: [FieldView.Option(value: "", label: "—", selected: chosen.isEmpty)]
+                                       + tie.entryIds.map { FieldView.Option(value: "\($0)", label: labels[$0] ?? "", selected: chosen == "\($0)") })
+        }
+        let base = settling.map { "\($0.baseURL)/groups/\(tie.group)/tie" } ?? ""
+        let messages = failed?.messages ?? []
+        return TieBox(id: "tie-g\(tie.group)-\(tie.rank)", text: text, open: tie.open, blocksBracket: tie.open && tie.atQualifyingLine,
+                      canSettle: settling != nil && tie.open,
+                      canWithdraw: settling != nil && !tie.open && (!knockoutStarted || tie.rank > draw.qualifiersPerGroup),
+                      action: base, withdrawAction: base + "/withdraw", rank: tie.rank, version: draw.version, positions: positions,
+                      errors: messages, hasErrors: !messages.isEmpty)
+    }
+
+    /// `A, B and C` / `A、B和C`.
+    static func list(_ names: [String], _ req: Request) -> String {
+        guard names.count > 1 else { return names.first ?? "" }
+        return req.t("draw.tie.list", ["list": names.dropLast().joined(separator: req.t("draw.tie.listSeparator")), "last": names.last!])
     }
 }
 
@@ -123,6 +196,8 @@ struct GamesDrawAdminContext: Encodable {
     let eventID: Int
     let eventName: String
     let board: DrawBoard?
+    /// A tie form's problems when its tie box is gone (e.g. settled meanwhile), shown above the board.
+    let tieProblem: [String]
     let matches: [MatchFormView]
     let hasMatches: Bool
     let canEnter: Bool

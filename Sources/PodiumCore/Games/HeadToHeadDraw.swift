@@ -76,16 +76,22 @@ public struct HeadToHeadDraw: Sendable {
     public let thirdPlaceMatch: Bool
     public let rules: RoundRobinRules
     public let outcomes: [MatchRef: MatchOutcome]
+    /// Every stored decision on a tie left open by the tie-breaks, including any a corrected score has made stale.
+    public let tieDecisions: [GroupTieDecision]
 
     public let fixtures: [[RoundRobinFixture]]
+    /// Group tables with the tie decisions that still fit applied.
     public let tables: [[RoundRobinRow]]
+    /// Groups then knockout: every tie still level after the tie-breaks in a finished group, open or settled.
+    public let ties: [GroupTie]
     /// The bracket once its entrants are known (a knockout from the start; after the groups otherwise).
     public let bracket: SingleElimination?
     public let bracketState: BracketState?
 
     public init(structure: DrawStructure, entrants: [Int], groups: [[Int]], qualifiersPerGroup: Int, thirdPlaceMatch: Bool,
-                rules: RoundRobinRules, outcomes: [MatchRef: MatchOutcome]) throws(PodiumError) {
+                rules: RoundRobinRules, outcomes: [MatchRef: MatchOutcome], tieDecisions: [GroupTieDecision] = []) throws(PodiumError) {
         self.structure = structure
+        self.tieDecisions = tieDecisions
         self.entrants = entrants
         self.qualifiersPerGroup = qualifiersPerGroup
         self.thirdPlaceMatch = thirdPlaceMatch
@@ -107,7 +113,28 @@ public struct HeadToHeadDraw: Sendable {
             tables.append(RoundRobinTable.compute(entrants: members, matches: played, rules: rules))
         }
         self.fixtures = fixtures
+        // Only a finished group's tie can be settled; a decision that no longer names a tie of the table is ignored.
+        var ties: [GroupTie] = []
+        if structure == .groupsKnockout {
+            for index in tables.indices where Self.allPlayed([fixtures[index]], outcomes, offset: index) {
+                var settled: [GroupTieDecision] = []
+                for decision in tieDecisions where decision.group == index + 1 {
+                    guard let table = RoundRobinTable.settling(tables[index], order: decision.order, by: decision.method) else { continue }
+                    tables[index] = table
+                    settled.append(decision)
+                }
+                var byRank: [(rank: Int, entries: [Int], decision: GroupTieDecision?)] = RoundRobinTable.ties(in: tables[index]).map { ($0.rank, $0.entries, nil) }
+                for decision in settled {
+                    byRank.append((tables[index].first { $0.entryID == decision.order[0] }!.rank, decision.order, decision))
+                }
+                for tie in byRank.sorted(by: { $0.rank < $1.rank }) {
+                    ties.append(GroupTie(group: index + 1, rank: tie.rank, entries: tie.entries, decision: tie.decision,
+                                         straddlesQualifying: tie.rank <= qualifiersPerGroup && tie.rank + tie.entries.count - 1 > qualifiersPerGroup))
+                }
+            }
+        }
         self.tables = tables
+        self.ties = ties
         switch structure {
         case .singleElimination:
             bracket = try SingleElimination(entrants: entrants, thirdPlaceMatch: thirdPlaceMatch)
@@ -126,8 +153,22 @@ public struct HeadToHeadDraw: Sendable {
     /// Whether the group stage is over.
     public var groupsComplete: Bool { Self.allPlayed(fixtures, outcomes) }
 
-    static func allPlayed(_ fixtures: [[RoundRobinFixture]], _ outcomes: [MatchRef: MatchOutcome]) -> Bool {
-        zip(fixtures.indices, fixtures).allSatisfy { index, list in list.allSatisfy { outcomes[.group(index + 1, $0.number)] != nil } }
+    /// `offset`: the group index of the first list, when checking a slice of the groups.
+    static func allPlayed(_ fixtures: [[RoundRobinFixture]], _ outcomes: [MatchRef: MatchOutcome], offset: Int = 0) -> Bool {
+        zip(fixtures.indices, fixtures).allSatisfy { index, list in list.allSatisfy { outcomes[.group(offset + index + 1, $0.number)] != nil } }
+    }
+
+    /// Whether one group (1-based) has every match in.
+    public func groupComplete(_ group: Int) -> Bool {
+        group >= 1 && group <= fixtures.count && Self.allPlayed([fixtures[group - 1]], outcomes, offset: group - 1)
+    }
+
+    /// Ties still waiting for a decision.
+    public var openTies: [GroupTie] { ties.filter(\.isOpen) }
+
+    /// Stored decisions that no longer name a tie of their group (a score was corrected since), so do not count.
+    public var staleTieDecisions: [GroupTieDecision] {
+        tieDecisions.filter { decision in !ties.contains { $0.decision == decision } }
     }
 
     public var isComplete: Bool {

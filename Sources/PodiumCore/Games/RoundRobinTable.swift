@@ -14,8 +14,19 @@ public enum TieBreak: String, Sendable, Codable, CaseIterable {
     case pointsScored
     /// Matches won.
     case wins
+    /// Not a rule one configures: a tie still open after every rule, settled by drawing lots
+    /// (`GroupTieDecision`). Only ever seen as a row's `separatedBy`.
+    case drawingOfLots
+    /// Not a rule one configures: a tie still open after every rule, settled by the referee.
+    case refereeDecision
 
     public var localizationKey: String { "tieBreak.\(rawValue)" }
+
+    /// Whether an organizer may list it among the tie-breaks: every case but the two ways of settling a tie by hand.
+    public var isConfigurable: Bool { self != .drawingOfLots && self != .refereeDecision }
+
+    /// The rules an organizer may list, in declaration order.
+    public static var configurable: [TieBreak] { allCases.filter(\.isConfigurable) }
 }
 
 /// How a round robin awards match points and breaks ties.
@@ -65,6 +76,9 @@ public struct RoundRobinRules: Sendable, Equatable, Codable {
         for rule in tieBreaks where !seen.insert(rule).inserted {
             issues.append(FieldIssue("tieBreaks", "error.roundRobin.tieBreakDuplicate", ["name": rule.rawValue]))
         }
+        for rule in tieBreaks where !rule.isConfigurable {
+            issues.append(FieldIssue("tieBreaks", "error.roundRobin.tieBreak", ["name": rule.rawValue]))
+        }
         return issues
     }
 
@@ -77,7 +91,7 @@ public struct RoundRobinRules: Sendable, Equatable, Codable {
         var list: [TieBreak] = []
         for name in text.split(whereSeparator: { separators.contains($0) }).map(String.init) {
             let folded = name.lowercased().filter { $0 != "_" && $0 != "-" }
-            guard let rule = TieBreak.allCases.first(where: { $0.rawValue.lowercased() == folded }) else {
+            guard let rule = TieBreak.configurable.first(where: { $0.rawValue.lowercased() == folded }) else {
                 collector.add("tieBreaks", "error.roundRobin.tieBreak", ["name": name])
                 continue
             }
@@ -154,7 +168,7 @@ public enum RoundRobinTable {
             totals[match.away]!.add(match.awayLine)
         }
 
-        let context = Context(totals: totals, matches: counted, tieBreaks: rules.tieBreaks.filter { $0 != .matchPoints },
+        let context = Context(totals: totals, matches: counted, tieBreaks: rules.tieBreaks.filter { $0 != .matchPoints && $0.isConfigurable },
                               position: { order[$0]! })
         var blocks: [Block] = []
         for level in context.split(ids, by: { Key(context.totals[$0]!.matchPoints) }) {
@@ -288,6 +302,7 @@ public enum RoundRobinTable {
             case .pointDifference: return { Key(totals[$0]!.pointsFor - totals[$0]!.pointsAgainst) }
             case .pointsScored: return { Key(totals[$0]!.pointsFor) }
             case .wins: return { Key(totals[$0]!.wins) }
+            case .drawingOfLots, .refereeDecision: return { _ in Key(0) }
             }
         }
     }

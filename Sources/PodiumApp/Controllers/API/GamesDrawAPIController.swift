@@ -9,6 +9,8 @@ struct GamesDrawAPIController: RouteCollection {
         event.put("draw", use: saveDraw)
         event.put("matches", ":key", use: recordMatch)
         event.delete("matches", ":key", use: clearMatch)
+        event.put("draw", "groups", ":group", "tie", use: decideTie)
+        event.delete("draw", "groups", ":group", "tie", use: withdrawTie)
     }
 
     private func program(_ req: Request) async throws -> ProgramModel {
@@ -49,6 +51,25 @@ struct GamesDrawAPIController: RouteCollection {
         _ = try await service(req).record(programID: program.id!, eventID: try req.intParameter("eventId"), ref: ref, nil,
                                           version: try req.queryVersion(), by: req.actor)
         return .noContent
+    }
+
+    func decideTie(req: Request) async throws -> DrawDTO {
+        try await req.require(.managePrograms)
+        let program = try await program(req)
+        return try await service(req).decideTie(programID: program.id!, eventID: try req.intParameter("eventId"), group: try req.intParameter("group"),
+                                                try req.content.decode(GroupTieInput.self), seed: req.application.random.seed(), by: req.actor).dto(req)
+    }
+
+    func withdrawTie(req: Request) async throws -> DrawDTO {
+        try await req.require(.managePrograms)
+        let program = try await program(req)
+        var rank: Int?
+        if let text = req.query[String.self, at: "rank"], !text.isEmpty {
+            guard let value = Int(text) else { throw PodiumError.invalid("rank", "error.field.integer", ["value": text]) }
+            rank = value
+        }
+        return try await service(req).withdrawTie(programID: program.id!, eventID: try req.intParameter("eventId"), group: try req.intParameter("group"),
+                                                  rank: rank, version: try req.queryVersion(), by: req.actor).dto(req)
     }
 
     private func officiating(_ req: Request) async throws -> (ProgramModel, MatchRef) {
@@ -101,6 +122,11 @@ extension GamesDrawService.Loaded {
                        lossPoints: settings.rules.lossPoints, tieBreaks: settings.rules.tieBreaks.map(\.rawValue), entrants: entrantDTOs,
                        groups: draw.groups, matches: matches, tables: tables,
                        places: draw.places.map { DrawPlaceDTO(entryId: $0.entryID, place: $0.place, tied: (counts[$0.place] ?? 0) > 1) },
+                       ties: draw.ties.map { tie in
+                           GroupTieDTO(group: tie.group, name: req.t("draw.group", ["group": GroupsToKnockout.groupName(tie.group - 1)]), rank: tie.rank,
+                                       lastRank: tie.ranks.upperBound, entryIds: tie.entries, labels: tie.entries.map { entrants[$0]?.label ?? "" },
+                                       open: tie.isOpen, method: tie.decision?.method, atQualifyingLine: tie.straddlesQualifying)
+                       },
                        complete: draw.isComplete, version: model.version)
     }
 }

@@ -10,6 +10,17 @@ struct GamesDrawAdminController: RouteCollection {
         draws.post(use: saveDraw)
         draws.post("matches", ":key", use: saveMatch)
         draws.post("matches", ":key", "clear", use: clearMatch)
+        draws.post("groups", ":group", "tie", use: decideTie)
+        draws.post("groups", ":group", "tie", "withdraw", use: withdrawTie)
+    }
+
+    /// Settling a group tie: `method` (`lots` with no places: the app draws), and for the referee the entry
+    /// chosen for each place, `place[1]`, `place[2]` ….
+    struct TieForm: Content {
+        var method: String?
+        var rank: String?
+        var version: String?
+        var place: [String: String]?
     }
 
     struct DrawForm: Content {
@@ -120,6 +131,43 @@ struct GamesDrawAdminController: RouteCollection {
         return req.redirect(to: "/admin/games/\(program.slug)/draws/\(eventID)#m-\(key)", flash: req.t("draw.matchCleared"))
     }
 
+    func decideTie(req: Request) async throws -> Response {
+        let (program, eventID, canEdit, canEnter) = try await context(req)
+        guard canEdit else { throw PodiumError.forbidden(LocalizedMessage("error.forbidden")) }
+        let group = try req.intParameter("group")
+        let form = try req.content.decode(TieForm.self)
+        let rank = form.rank.flatMap { Int($0) }
+        let places = (form.place ?? [:]).compactMap { key, value in Int(key).map { ($0, value.trimmingCharacters(in: .whitespaces)) } }.sorted { $0.0 < $1.0 }
+        let input = GroupTieInput(order: form.method == GroupTieMethod.lots.rawValue && places.isEmpty ? nil : places.compactMap { Int($0.1) },
+                                  method: form.method, rank: rank, version: form.version.flatMap { Int($0) })
+        do {
+            _ = try await GamesDrawService(db: req.db, clock: req.application.clock)
+                .decideTie(programID: program.id!, eventID: eventID, group: group, input, seed: req.application.random.seed(), by: req.actor)
+        } catch let error as PodiumError {
+            return try await render(req, program: program, eventID: eventID, canEdit: canEdit, canEnter: canEnter,
+                                    tieErrors: (group, rank ?? 0, form.place ?? [:], RecognitionOffice.message(error, req)),
+                                    status: MappedError.from(error).status)
+        }
+        let message = req.t(form.method == GroupTieMethod.lots.rawValue ? "draw.tie.savedLots" : "draw.tie.savedReferee")
+        return req.redirect(to: "/admin/games/\(program.slug)/draws/\(eventID)#tie-g\(group)-\(rank ?? 0)", flash: message)
+    }
+
+    func withdrawTie(req: Request) async throws -> Response {
+        let (program, eventID, canEdit, canEnter) = try await context(req)
+        guard canEdit else { throw PodiumError.forbidden(LocalizedMessage("error.forbidden")) }
+        let group = try req.intParameter("group")
+        let form = try req.content.decode(TieForm.self)
+        let rank = form.rank.flatMap { Int($0) }
+        do {
+            _ = try await GamesDrawService(db: req.db, clock: req.application.clock)
+                .withdrawTie(programID: program.id!, eventID: eventID, group: group, rank: rank, version: form.version.flatMap { Int($0) }, by: req.actor)
+        } catch let error as PodiumError {
+            return try await render(req, program: program, eventID: eventID, canEdit: canEdit, canEnter: canEnter,
+                                    tieErrors: (group, rank ?? 0, [:], RecognitionOffice.message(error, req)), status: MappedError.from(error).status)
+        }
+        return req.redirect(to: "/admin/games/\(program.slug)/draws/\(eventID)#tie-g\(group)-\(rank ?? 0)", flash: req.t("draw.tie.withdrawn"))
+    }
+
     static func issues(_ error: PodiumError) -> [FieldIssue] {
         let mapped = MappedError.from(error)
         if !mapped.fieldIssues.isEmpty { return mapped.fieldIssues }
@@ -128,6 +176,7 @@ struct GamesDrawAdminController: RouteCollection {
 
     private func render(_ req: Request, program: ProgramModel, eventID: Int, canEdit: Bool, canEnter: Bool, drawForm: DrawForm? = nil,
                         drawIssues: [FieldIssue] = [], matchErrors: (key: String, form: MatchForm?, messages: [String])? = nil,
+                        tieErrors: (group: Int, rank: Int, typed: [String: String], messages: [String])? = nil,
                         status: HTTPResponseStatus = .ok) async throws -> Response {
         let service = GamesDrawService(db: req.db, clock: req.application.clock)
         let event = try await service.event(programID: program.id!, eventID: eventID, on: req.db)
@@ -158,7 +207,11 @@ struct GamesDrawAdminController: RouteCollection {
         }
         let context = GamesDrawAdminContext(
             page: PageContext(req, title: "\(event.name) · \(req.t("draw.title"))", backOffice: true), program: ProgramView(program.dto, req),
-            eventID: eventID, eventName: event.name, board: dto.map { DrawBoard($0, req) }, matches: matches, hasMatches: !matches.isEmpty,
+            eventID: eventID, eventName: event.name,
+            board: dto.map { DrawBoard($0, req, settling: canEdit ? DrawBoard.Settling(csrf: req.csrfToken, baseURL: "/admin/games/\(program.slug)/draws/\(eventID)",
+                                                                                       failed: tieErrors) : nil) },
+            tieProblem: tieErrors.flatMap { failed in dto?.ties.contains { $0.group == failed.group && $0.rank == failed.rank } == true ? nil : failed.messages } ?? [],
+            matches: matches, hasMatches: !matches.isEmpty,
             canEnter: canEnter, forms: settings, canEdit: canEdit, publicURL: "/p/\(program.slug)/brackets/\(eventID)")
         return try await req.page("admin/games-draw", context, status: status)
     }
