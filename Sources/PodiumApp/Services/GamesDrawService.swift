@@ -42,20 +42,50 @@ struct GamesDrawService {
     }
 
     func load(event: GamesEventModel, on db: any Database) async throws -> Loaded? {
-        guard let model = try await GamesDrawModel.query(on: db).filter(\.$event.$id == event.id!).first() else { return nil }
-        let results = try await GamesMatchResultModel.query(on: db).filter(\.$event.$id == event.id!).all()
-        var byRef: [MatchRef: GamesMatchResultModel] = [:]
-        for result in results { byRef[result.ref] = result }
-        let settings = model.settings
-        let draw = try HeadToHeadDraw(structure: settings.structure, entrants: model.seedList, groups: model.groupLists,
-                                      qualifiersPerGroup: settings.qualifiersPerGroup, thirdPlaceMatch: settings.thirdPlaceMatch,
-                                      rules: settings.rules, outcomes: byRef.compactMapValues(\.outcome), tieDecisions: model.tieDecisions)
-        return Loaded(event: event, model: model, settings: settings, draw: draw, results: byRef,
-                      entrants: try await Self.entrants(eventID: event.id!, on: db))
+        try await loadAll(events: [event], on: db)[event.id!]
+    }
+
+    /// The draws of many events in a handful of queries, whatever their number (the schedule and the results
+    /// pages show them all). Events without a draw are absent; `skipBroken` leaves out a draw that can no
+    /// longer be built (entries withdrawn since) instead of failing the whole page.
+    func loadAll(events: [GamesEventModel], skipBroken: Bool = false, on db: any Database) async throws -> [Int: Loaded] {
+        let ids = events.compactMap(\.id)
+        guard !ids.isEmpty else { return [:] }
+        let models = try await GamesDrawModel.query(on: db).filter(\.$event.$id ~~ ids).all()
+        guard !models.isEmpty else { return [:] }
+        let drawn = models.map { $0.$event.id }
+        let results = Dictionary(grouping: try await GamesMatchResultModel.query(on: db).filter(\.$event.$id ~~ drawn).all(), by: { $0.$event.id })
+        let entrants = try await Self.entrants(eventIDs: drawn, on: db)
+        let byID = Dictionary(uniqueKeysWithValues: events.map { ($0.id!, $0) })
+        var loaded: [Int: Loaded] = [:]
+        for model in models {
+            let eventID = model.$event.id
+            var byRef: [MatchRef: GamesMatchResultModel] = [:]
+            for result in results[eventID] ?? [] { byRef[result.ref] = result }
+            let settings = model.settings
+            let draw: HeadToHeadDraw
+            do {
+                draw = try HeadToHeadDraw(structure: settings.structure, entrants: model.seedList, groups: model.groupLists,
+                                          qualifiersPerGroup: settings.qualifiersPerGroup, thirdPlaceMatch: settings.thirdPlaceMatch,
+                                          rules: settings.rules, outcomes: byRef.compactMapValues(\.outcome), tieDecisions: model.tieDecisions)
+            } catch {
+                if skipBroken { continue }
+                throw error
+            }
+            loaded[eventID] = Loaded(event: byID[eventID]!, model: model, settings: settings, draw: draw, results: byRef,
+                                     entrants: entrants[eventID] ?? [:])
+        }
+        return loaded
     }
 
     static func entrants(eventID: Int, on db: any Database) async throws -> [Int: Entrant] {
-        let entries = try await GamesEntryModel.query(on: db).filter(\.$event.$id == eventID).with(\.$team).all()
+        try await entrants(eventIDs: [eventID], on: db)[eventID] ?? [:]
+    }
+
+    /// Entrants by event, then by entry.
+    static func entrants(eventIDs: [Int], on db: any Database) async throws -> [Int: [Int: Entrant]] {
+        guard !eventIDs.isEmpty else { return [:] }
+        let entries = try await GamesEntryModel.query(on: db).filter(\.$event.$id ~~ eventIDs).with(\.$team).all()
         let ids = entries.compactMap(\.id)
         var names: [Int: [String]] = [:]
         if !ids.isEmpty {
@@ -63,7 +93,9 @@ struct GamesDrawService {
                 names[member.$entry.id, default: []].append(member.person.name)
             }
         }
-        return Dictionary(uniqueKeysWithValues: entries.map { ($0.id!, Entrant(teamName: $0.team.name, names: names[$0.id!] ?? [])) })
+        var byEvent: [Int: [Int: Entrant]] = [:]
+        for entry in entries { byEvent[entry.$event.id, default: [:]][entry.id!] = Entrant(teamName: entry.team.name, names: names[entry.id!] ?? []) }
+        return byEvent
     }
 
     /// Makes or remakes the draw. Refused once a match has a result: the results would no longer belong

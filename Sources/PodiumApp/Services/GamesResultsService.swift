@@ -172,9 +172,8 @@ struct GamesResultsService {
             let entries = try await GamesEntryModel.query(on: db).filter(\.$event.$id ~~ context.events.compactMap(\.id)).all()
             context.entriesByEvent = Dictionary(grouping: entries, by: { $0.$event.id })
             let entryIDs = entries.compactMap(\.id)
-            for event in context.events where event.format == EventFormat.headToHead.rawValue {
-                if let loaded = try await GamesDrawService(db: db, clock: .system).load(event: event, on: db) { context.draws[event.id!] = loaded }
-            }
+            context.draws = try await GamesDrawService(db: db, clock: .system)
+                .loadAll(events: context.events.filter { $0.format == EventFormat.headToHead.rawValue }, on: db)
             let eventIDs = context.events.compactMap(\.id)
             for lane in try await GamesFinalLaneModel.query(on: db).filter(\.$event.$id ~~ eventIDs).all() {
                 context.finalists[lane.$event.id, default: []].insert(lane.$entry.id)

@@ -67,14 +67,13 @@ extension GamesTimetableService {
                 heats[position.$event.id, default: [:]][position.heat, default: []].append(position.$entry.id)
             }
         }
+        // A draw that can no longer be built (entries withdrawn since) is planned as one session.
+        let draws = try await GamesDrawService(db: db, clock: clock).loadAll(events: plans.filter { $0.format == .headToHead }.map(\.event),
+                                                                              skipBroken: true, on: db)
         var inputs: [EventScheduleInput] = []
         for row in plans {
             let eventID = row.event.id!
-            var draw: HeadToHeadDraw?
-            if row.format == .headToHead {
-                // A draw that can no longer be built (entries withdrawn since) is planned as one session.
-                draw = (try? await GamesDrawService(db: db, clock: clock).load(event: row.event, on: db))?.draw
-            }
+            let draw = draws[eventID]?.draw
             inputs.append(EventScheduleInput(eventID: eventID, name: row.event.name, format: row.format, plan: row.plan,
                                              entries: (entriesByEvent[eventID] ?? []).map { ($0.id!, people[$0.id!] ?? []) }, draw: draw,
                                              heats: heats[eventID] ?? [:]))
