@@ -44,25 +44,31 @@ struct GamesDrawService {
     func load(event: GamesEventModel, on db: any Database) async throws -> Loaded? {
         guard let model = try await GamesDrawModel.query(on: db).filter(\.$event.$id == event.id!).first() else { return nil }
         let results = try await GamesMatchResultModel.query(on: db).filter(\.$event.$id == event.id!).all()
+        return try Self.loaded(event: event, model: model, results: results, entrants: try await Self.entrants(eventID: event.id!, on: db))
+    }
+
+    /// A draw from what is stored, loaded by the caller (one event's rows, or a whole program's at once).
+    static func loaded(event: GamesEventModel, model: GamesDrawModel, results: [GamesMatchResultModel], entrants: [Int: Entrant]) throws -> Loaded {
         var byRef: [MatchRef: GamesMatchResultModel] = [:]
         for result in results { byRef[result.ref] = result }
         let settings = model.settings
         let draw = try HeadToHeadDraw(structure: settings.structure, entrants: model.seedList, groups: model.groupLists,
                                       qualifiersPerGroup: settings.qualifiersPerGroup, thirdPlaceMatch: settings.thirdPlaceMatch,
                                       rules: settings.rules, outcomes: byRef.compactMapValues(\.outcome))
-        return Loaded(event: event, model: model, settings: settings, draw: draw, results: byRef,
-                      entrants: try await Self.entrants(eventID: event.id!, on: db))
+        return Loaded(event: event, model: model, settings: settings, draw: draw, results: byRef, entrants: entrants)
     }
 
     static func entrants(eventID: Int, on db: any Database) async throws -> [Int: Entrant] {
         let entries = try await GamesEntryModel.query(on: db).filter(\.$event.$id == eventID).with(\.$team).all()
         let ids = entries.compactMap(\.id)
+        let members = ids.isEmpty ? [] : try await GamesEntryMemberModel.query(on: db).filter(\.$entry.$id ~~ ids).sort(\.$position).with(\.$person).all()
+        return entrants(entries: entries, members: members)
+    }
+
+    /// Each entry's team and names: entries loaded with their team, members with their person in position order.
+    static func entrants(entries: [GamesEntryModel], members: [GamesEntryMemberModel]) -> [Int: Entrant] {
         var names: [Int: [String]] = [:]
-        if !ids.isEmpty {
-            for member in try await GamesEntryMemberModel.query(on: db).filter(\.$entry.$id ~~ ids).sort(\.$position).with(\.$person).all() {
-                names[member.$entry.id, default: []].append(member.person.name)
-            }
-        }
+        for member in members { names[member.$entry.id, default: []].append(member.person.name) }
         return Dictionary(uniqueKeysWithValues: entries.map { ($0.id!, Entrant(teamName: $0.team.name, names: names[$0.id!] ?? [])) })
     }
 
