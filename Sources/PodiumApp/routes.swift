@@ -7,6 +7,7 @@ func routes(_ app: Application) throws {
     try app.register(collection: GamesPublicController())
     try app.register(collection: GamesBracketPublicController())
     try app.register(collection: GamesSchedulePublicController())
+    try app.register(collection: GamesProgrammePublicController())
     try app.register(collection: OpeningCeremonyPublicController())
     try app.register(collection: RelayPublicController())
     try app.register(collection: RecognitionPublicController())

@@ -60,22 +60,25 @@ struct GamesDrawService {
         var loaded: [Int: Loaded] = [:]
         for model in models {
             let eventID = model.$event.id
-            var byRef: [MatchRef: GamesMatchResultModel] = [:]
-            for result in results[eventID] ?? [] { byRef[result.ref] = result }
-            let settings = model.settings
-            let draw: HeadToHeadDraw
             do {
-                draw = try HeadToHeadDraw(structure: settings.structure, entrants: model.seedList, groups: model.groupLists,
-                                          qualifiersPerGroup: settings.qualifiersPerGroup, thirdPlaceMatch: settings.thirdPlaceMatch,
-                                          rules: settings.rules, outcomes: byRef.compactMapValues(\.outcome), tieDecisions: model.tieDecisions)
+                loaded[eventID] = try Self.loaded(event: byID[eventID]!, model: model, results: results[eventID] ?? [], entrants: entrants[eventID] ?? [:])
             } catch {
                 if skipBroken { continue }
                 throw error
             }
-            loaded[eventID] = Loaded(event: byID[eventID]!, model: model, settings: settings, draw: draw, results: byRef,
-                                     entrants: entrants[eventID] ?? [:])
         }
         return loaded
+    }
+
+    /// A draw from what is stored, loaded by the caller (one event's rows, or a whole program's at once).
+    static func loaded(event: GamesEventModel, model: GamesDrawModel, results: [GamesMatchResultModel], entrants: [Int: Entrant]) throws -> Loaded {
+        var byRef: [MatchRef: GamesMatchResultModel] = [:]
+        for result in results { byRef[result.ref] = result }
+        let settings = model.settings
+        let draw = try HeadToHeadDraw(structure: settings.structure, entrants: model.seedList, groups: model.groupLists,
+                                      qualifiersPerGroup: settings.qualifiersPerGroup, thirdPlaceMatch: settings.thirdPlaceMatch,
+                                      rules: settings.rules, outcomes: byRef.compactMapValues(\.outcome), tieDecisions: model.tieDecisions)
+        return Loaded(event: event, model: model, settings: settings, draw: draw, results: byRef, entrants: entrants)
     }
 
     static func entrants(eventID: Int, on db: any Database) async throws -> [Int: Entrant] {
@@ -87,15 +90,18 @@ struct GamesDrawService {
         guard !eventIDs.isEmpty else { return [:] }
         let entries = try await GamesEntryModel.query(on: db).filter(\.$event.$id ~~ eventIDs).with(\.$team).all()
         let ids = entries.compactMap(\.id)
-        var names: [Int: [String]] = [:]
-        if !ids.isEmpty {
-            for member in try await GamesEntryMemberModel.query(on: db).filter(\.$entry.$id ~~ ids).sort(\.$position).with(\.$person).all() {
-                names[member.$entry.id, default: []].append(member.person.name)
-            }
-        }
+        let members = ids.isEmpty ? [] : try await GamesEntryMemberModel.query(on: db).filter(\.$entry.$id ~~ ids).sort(\.$position).with(\.$person).all()
+        let all = entrants(entries: entries, members: members)
         var byEvent: [Int: [Int: Entrant]] = [:]
-        for entry in entries { byEvent[entry.$event.id, default: [:]][entry.id!] = Entrant(teamName: entry.team.name, names: names[entry.id!] ?? []) }
+        for entry in entries { byEvent[entry.$event.id, default: [:]][entry.id!] = all[entry.id!] }
         return byEvent
+    }
+
+    /// Each entry's team and names: entries loaded with their team, members with their person in position order.
+    static func entrants(entries: [GamesEntryModel], members: [GamesEntryMemberModel]) -> [Int: Entrant] {
+        var names: [Int: [String]] = [:]
+        for member in members { names[member.$entry.id, default: []].append(member.person.name) }
+        return Dictionary(uniqueKeysWithValues: entries.map { ($0.id!, Entrant(teamName: $0.team.name, names: names[$0.id!] ?? [])) })
     }
 
     /// Makes or remakes the draw. Refused once a match has a result: the results would no longer belong

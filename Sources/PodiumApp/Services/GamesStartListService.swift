@@ -56,11 +56,17 @@ struct GamesStartListService {
     }
 
     func startList(event: GamesEventModel, on db: any Database) async throws -> StartList {
-        let kind = (EventFormat(rawValue: event.format) ?? .timed).markKind
         let entrants = try await GamesDrawService.entrants(eventID: event.id!, on: db)
         let entries = try await GamesEntryModel.query(on: db).filter(\.$event.$id == event.id!).sort(\.$id).all()
-        let positions = Dictionary(uniqueKeysWithValues: try await GamesStartPositionModel.query(on: db).filter(\.$event.$id == event.id!).all()
-            .map { ($0.$entry.id, $0) })
+        let positions = try await GamesStartPositionModel.query(on: db).filter(\.$event.$id == event.id!).all()
+        return Self.startList(event: event, entries: entries, entrants: entrants, positions: positions)
+    }
+
+    /// A start list from what is stored, loaded by the caller: the event's entries (by id), their teams and names, their places.
+    static func startList(event: GamesEventModel, entries: [GamesEntryModel], entrants: [Int: GamesDrawService.Entrant],
+                          positions: [GamesStartPositionModel]) -> StartList {
+        let kind = (EventFormat(rawValue: event.format) ?? .timed).markKind
+        let positions = Dictionary(uniqueKeysWithValues: positions.map { ($0.$entry.id, $0) })
         let lines = entries.map { entry in
             Line(entryID: entry.id!, teamName: entrants[entry.id!]?.teamName ?? "", names: entrants[entry.id!]?.names ?? [],
                  seedMark: entry.seedMark.map { MarkFormat.format($0, as: kind) } ?? "", heat: positions[entry.id!]?.heat,

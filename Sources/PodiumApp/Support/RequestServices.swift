@@ -22,6 +22,15 @@ extension Request {
         AuthService(db: db, clock: application.clock, hashing: PasswordHashing(app: application), throttle: application.podiumConfig.loginThrottle)
     }
 
+    /// A games program for its public pages; a draft exists only for organizers.
+    func publicGamesProgram() async throws -> ProgramModel {
+        let program = try await games.program(slug: parameters.get("slug") ?? "")
+        if program.status == ProgramStatus.draft.rawValue, !allows(.managePrograms) {
+            throw PodiumError.notFound(LocalizedMessage("error.program.notFound"))
+        }
+        return program
+    }
+
     /// Throws 401/403 unless the actor holds the permission. Unit checks load the unit tree.
     func require(_ permission: Permission) async throws {
         var tree: UnitTree?

@@ -91,3 +91,22 @@ struct GamesSheetContext: Encodable {
     let generalErrors: [String]
     let hasErrors: Bool
 }
+
+extension Request {
+    /// An event's entry rules in a line: "Mixed · 3 to 5 people · at least 1 women · aged 18 to 60".
+    func eventRules(_ event: EventDTO) -> String {
+        var parts = [t(event.gender.localizationKey)]
+        if event.parentChild {
+            parts.append(t("games.entries.pairRule", ["min": event.childAgeMin.map(String.init) ?? "—", "max": event.childAgeMax.map(String.init) ?? "—"]))
+        } else if event.lineUpMax > 1 {
+            parts.append(t(event.lineUpMin == event.lineUpMax ? "games.entries.lineUpExact" : "games.entries.lineUpRange",
+                           ["min": "\(event.lineUpMin)", "max": "\(event.lineUpMax)"]))
+            if event.minimumWomen > 0 { parts.append(t("games.entries.women", ["min": "\(event.minimumWomen)"])) }
+        }
+        if event.ageMin != nil || event.ageMax != nil {
+            parts.append(t("games.entries.age", ["min": event.ageMin.map(String.init) ?? "—", "max": event.ageMax.map(String.init) ?? "—"]))
+        }
+        if let quota = event.teamQuota { parts.append(t("games.entries.quota", ["quota": "\(quota)"])) }
+        return parts.joined(separator: " · ")
+    }
+}

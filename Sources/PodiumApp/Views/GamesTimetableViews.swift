@@ -77,6 +77,15 @@ struct GamesScheduleContext: Encodable {
     let hasSlots: Bool
 }
 
+extension GamesScheduleContext {
+    /// Placed items by start time, each time once, in the order the timetable has them: the public schedule
+    /// and the programme booklet list the day this way.
+    static func slots(_ rows: [GamesTimetableService.Row], _ req: Request) -> [Slot] {
+        let byStart = Dictionary(grouping: rows, by: \.model.startsAt)
+        return byStart.keys.sorted().map { start in Slot(time: MinuteOfDay.text(start), items: byStart[start]!.map { $0.view(req) }) }
+    }
+}
+
 extension GamesTimetableService.Row {
     func view(_ req: Request) -> ScheduleItemView {
         ScheduleItemView(key: model.itemKey, anchor: "item-\(model.itemKey)", time: MinuteOfDay.span(model.startsAt, model.endsAt),

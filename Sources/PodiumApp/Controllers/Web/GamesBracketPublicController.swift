@@ -9,16 +9,8 @@ struct GamesBracketPublicController: RouteCollection {
         routes.get("p", ":slug", "brackets", ":eventId", use: bracket)
     }
 
-    private func program(_ req: Request) async throws -> ProgramModel {
-        let program = try await req.games.program(slug: req.parameters.get("slug") ?? "")
-        if program.status == ProgramStatus.draft.rawValue, !req.allows(.managePrograms) {
-            throw PodiumError.notFound(LocalizedMessage("error.program.notFound"))
-        }
-        return program
-    }
-
     func index(req: Request) async throws -> Response {
-        let program = try await program(req)
+        let program = try await req.publicGamesProgram()
         let events = try await GamesEventModel.query(on: req.db).filter(\.$program.$id == program.id!)
             .filter(\.$format == EventFormat.headToHead.rawValue).sort(\.$id).all()
         let draws = try await GamesDrawModel.query(on: req.db).filter(\.$event.$id ~~ events.compactMap(\.id)).all()
@@ -32,7 +24,7 @@ struct GamesBracketPublicController: RouteCollection {
     }
 
     func bracket(req: Request) async throws -> Response {
-        let program = try await program(req)
+        let program = try await req.publicGamesProgram()
         let service = GamesDrawService(db: req.db, clock: req.application.clock)
         let event = try await service.event(programID: program.id!, eventID: try req.intParameter("eventId"), on: req.db)
         guard let loaded = try await service.load(event: event, on: req.db) else {

@@ -97,7 +97,7 @@ struct GamesEntriesController: RouteCollection {
             }
             let mode = event.parentChild ? "pair" : (event.lineUpMax > 1 ? "lineUp" : "single")
             return GamesEntriesContext.Event(
-                id: event.id, name: event.name, rules: rulesSummary(req, event), mode: mode,
+                id: event.id, name: event.name, rules: req.eventRules(event), mode: mode,
                 entries: own.map { entry in
                     .init(id: entry.id, names: entry.personIds.map { names[$0] ?? extraNames[$0] ?? "#\($0)" }.joined(separator: "、"),
                           overridden: entry.overriddenRules.map { req.t("rule.name.\($0.rawValue)") }.joined(separator: ", "),
@@ -121,21 +121,5 @@ struct GamesEntriesController: RouteCollection {
         let units = try await req.units.tree().subtree(of: team.unitId)
         return try await PersonModel.query(on: req.db).filter(\.$unit.$id ~~ units).filter(\.$kind != PersonKind.family.rawValue)
             .filter(\.$status == EmployeeStatus.active.rawValue).sort(\.$name).all()
-    }
-
-    private func rulesSummary(_ req: Request, _ event: EventDTO) -> String {
-        var parts = [req.t(event.gender.localizationKey)]
-        if event.parentChild {
-            parts.append(req.t("games.entries.pairRule", ["min": event.childAgeMin.map(String.init) ?? "—", "max": event.childAgeMax.map(String.init) ?? "—"]))
-        } else if event.lineUpMax > 1 {
-            parts.append(req.t(event.lineUpMin == event.lineUpMax ? "games.entries.lineUpExact" : "games.entries.lineUpRange",
-                               ["min": "\(event.lineUpMin)", "max": "\(event.lineUpMax)"]))
-            if event.minimumWomen > 0 { parts.append(req.t("games.entries.women", ["min": "\(event.minimumWomen)"])) }
-        }
-        if event.ageMin != nil || event.ageMax != nil {
-            parts.append(req.t("games.entries.age", ["min": event.ageMin.map(String.init) ?? "—", "max": event.ageMax.map(String.init) ?? "—"]))
-        }
-        if let quota = event.teamQuota { parts.append(req.t("games.entries.quota", ["quota": "\(quota)"])) }
-        return parts.joined(separator: " · ")
     }
 }

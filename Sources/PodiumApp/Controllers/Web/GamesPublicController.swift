@@ -10,21 +10,13 @@ struct GamesPublicController: RouteCollection {
         routes.get("p", ":slug", "awards", use: awards)
     }
 
-    private func program(_ req: Request) async throws -> ProgramModel {
-        let program = try await req.games.program(slug: req.parameters.get("slug") ?? "")
-        if program.status == ProgramStatus.draft.rawValue, !req.allows(.managePrograms) {
-            throw PodiumError.notFound(LocalizedMessage("error.program.notFound"))
-        }
-        return program
-    }
-
     func results(req: Request) async throws -> Response {
         if let relay = try await ProgramModel.query(on: req.db).filter(\.$slug == (req.parameters.get("slug") ?? ""))
             .filter(\.$kind == ProgramKind.relay.rawValue).first(),
            relay.status != ProgramStatus.draft.rawValue || req.allows(.managePrograms) {
             return try await RelayPublicController.results(req: req, program: relay)
         }
-        let program = try await program(req)
+        let program = try await req.publicGamesProgram()
         let context = try await GamesResultsService.Context.load(programID: program.id!, db: req.db)
         let events = context.events.map { event -> GamesResultsContext.Event in
             let lines = context.ranked(event).map { line in
@@ -45,7 +37,7 @@ struct GamesPublicController: RouteCollection {
 
     /// Summarised the way the results are announced: "36 individual awards, 18 collective awards ...".
     func awards(req: Request) async throws -> Response {
-        let program = try await program(req)
+        let program = try await req.publicGamesProgram()
         let awards = try await GamesResultsService(db: req.db, clock: req.application.clock).awards(programID: program.id!)
         let summary = req.t("games.awardSummary", ["individual": "\(awards.individual)", "collective": "\(awards.collective)",
                                                    "parentChild": "\(awards.parentChild)"])
@@ -62,7 +54,7 @@ struct GamesPublicController: RouteCollection {
     }
 
     func standings(req: Request) async throws -> Response {
-        let program = try await program(req)
+        let program = try await req.publicGamesProgram()
         let standings = try await GamesResultsService(db: req.db, clock: req.application.clock).standings(programID: program.id!)
         let rows = standings.map { row in
             GamesStandingsContext.Row(rank: "\(row.rank)\(row.tied ? "=" : "")", team: row.teamName, points: row.points,

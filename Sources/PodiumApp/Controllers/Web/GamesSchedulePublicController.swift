@@ -9,17 +9,11 @@ struct GamesSchedulePublicController: RouteCollection {
     }
 
     func schedule(req: Request) async throws -> Response {
-        let program = try await req.games.program(slug: req.parameters.get("slug") ?? "")
-        if program.status == ProgramStatus.draft.rawValue, !req.allows(.managePrograms) {
-            throw PodiumError.notFound(LocalizedMessage("error.program.notFound"))
-        }
+        let program = try await req.publicGamesProgram()
         let schedule = try await req.timetable.schedule(programID: program.id!, words: req.words, checked: false)
         let chosen = (try? req.query.get(Int.self, at: "venue")).flatMap { id in schedule.day.venues.first { $0.id == id } }
         let rows = schedule.rows.filter { chosen == nil || $0.venue.id == chosen?.id }
-        let byStart = Dictionary(grouping: rows, by: \.model.startsAt)
-        let slots = byStart.keys.sorted().map { start in
-            GamesScheduleContext.Slot(time: MinuteOfDay.text(start), items: byStart[start]!.map { $0.view(req) })
-        }
+        let slots = GamesScheduleContext.slots(rows, req)
         let venues = schedule.day.venues.map { FieldView.Option(value: "\($0.id!)", label: $0.name, selected: $0.id == chosen?.id) }
         let title = "\(program.name) · \(req.t("games.schedule"))"
         return try await req.page("games/schedule", GamesScheduleContext(
