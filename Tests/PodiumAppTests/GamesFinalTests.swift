@@ -174,6 +174,12 @@ struct GamesFinalTests {
                                           official: setup.official))
             let organizer = Browser(app)
             try await organizer.signIn("organizer@example.com", "password-123")
+            // The saved track's six lanes and lane order fill the final's form.
+            let venue = try await setup.organizer.send(.POST, "/api/v1/programs/games/venues", json: #"{"name":"Track","kind":"track","lanes":6,"laneOrder":"3 4 2 5 1 6"}"#)
+            #expect(venue.status == .ok || venue.status == .created, "\(venue.body.string)")
+            let prefilled = try await organizer.get(path).body.string
+            #expect(prefilled.contains(#"name="laneOrder" value="3 4 2 5 1 6""#) && prefilled.contains(#"name="lanes" value="6""#))
+            #expect(prefilled.contains(#"name="byPlace" value="2""#) && prefilled.contains(#"name="byTime" value="2""#))
             let wrong = try await organizer.post(path, [("byPlace", "three"), ("byTime", "2"), ("lanes", "8"), ("version", "0")])
             #expect(wrong.status == .unprocessableEntity && wrong.body.string.contains("“three” is not a whole number"), "\(wrong.body.string)")
             #expect(try await organizer.post(path, [("byPlace", "3"), ("byTime", "2"), ("lanes", "8"), ("version", "0")]).status == .seeOther)

@@ -14,7 +14,7 @@ extension OpenAPIDocument {
                       params: eventParams + [path("heat", integer)], body: "HeatTimesInput", responses: [("200", ref("Heats")), ("409", ref("Problem"))]),
         ]),
         ("/api/v1/programs/{slug}/events/{eventId}/final", [
-            "put": op("makeFinal", "Make or remake the final from the heat times (organizer): the first `byPlace` of each heat (Q) and the `byTime` fastest others (q), lanes by the track's lane order. A tie for the last place needs `picks` or `drawLots`. Refused with 409 once the event has results.",
+            "put": op("makeFinal", "Make or remake the final from the heat times (organizer): the first `byPlace` of each heat (Q) and the `byTime` fastest others (q), lanes by the track's lane order (without `lanes`, the saved track's lanes and order). A tie for the last place needs `picks` or `drawLots`. Refused with 409 once the event has results.",
                       params: eventParams, body: "FinalInput", responses: [("200", ref("Heats")), ("409", ref("Problem"))]),
             "delete": op("withdrawFinal", "Withdraw the final (organizer), with the version read; refused once the event has results",
                          params: eventParams + [query("version", integer)], responses: [("204", noContent), ("409", ref("Problem"))]),

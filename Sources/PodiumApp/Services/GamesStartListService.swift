@@ -75,6 +75,16 @@ struct GamesStartListService {
         return StartList(event: event, kind: kind, lines: lines)
     }
 
+    /// The track an event runs on, as saved with the venues: the event's own venue when it is a track, else
+    /// the program's first track. Seeding and the final start from its lanes and lane order.
+    func savedTrack(for event: GamesEventModel, on db: any Database) async throws -> (lanes: Int, laneOrder: String)? {
+        let tracks = try await GamesVenueModel.query(on: db).filter(\.$program.$id == event.$program.id)
+            .filter(\.$kind == VenueKind.track.rawValue).sort(\.$position).all()
+        let planned = try await GamesEventPlanModel.query(on: db).filter(\.$event.$id == event.id!).first()?.venueID
+        guard let track = tracks.first(where: { $0.id == planned }) ?? tracks.first, let lanes = track.lanes else { return nil }
+        return (lanes, track.laneOrder ?? "")
+    }
+
     /// The order for attempts 4–6 of a field event, from the best of each athlete's first three attempts as
     /// typed on the results sheet: the best `finalists` go on, the leader last. Empty until an attempt is in,
     /// and for events of three attempts.

@@ -40,9 +40,14 @@ struct GamesFinalAPIController: RouteCollection {
         try await req.require(.managePrograms)
         let program = try await program(req)
         let input = try req.content.decode(FinalInput.self)
-        let request = GamesFinalService.FinalRequest(byPlace: input.byPlace, byTime: input.byTime, lanes: input.lanes ?? 8, laneOrder: input.laneOrder ?? "",
+        let eventID = try req.intParameter("eventId")
+        // Without lanes the final takes the saved track's lanes and order.
+        let event = try await service(req).event(programID: program.id!, eventID: eventID, on: req.db)
+        let track = input.lanes == nil ? try await GamesStartListService(db: req.db, clock: req.application.clock).savedTrack(for: event, on: req.db) : nil
+        let request = GamesFinalService.FinalRequest(byPlace: input.byPlace, byTime: input.byTime, lanes: input.lanes ?? track?.lanes ?? 8,
+                                                     laneOrder: input.laneOrder ?? track?.laneOrder ?? "",
                                                      picks: input.picks ?? [], drawLots: input.drawLots ?? false, version: input.version)
-        return try await service(req).makeFinal(programID: program.id!, eventID: try req.intParameter("eventId"), request,
+        return try await service(req).makeFinal(programID: program.id!, eventID: eventID, request,
                                                 seed: req.application.random.seed(), by: req.actor).dto
     }
 

@@ -166,8 +166,9 @@ struct GamesFinalAdminController: RouteCollection {
             GamesFinalContext.Finalist(lane: lane.lane, label: loaded.label(lane.$entry.id), heat: heatOf[lane.$entry.id].map(String.init) ?? "",
                                        heatTime: timeOf[lane.$entry.id].map(GamesFinalService.Loaded.display) ?? "", reason: lane.reason)
         }
-        // The rule in the form: as typed, else the final's, else the usual one for this many heats.
-        let usual = HeatQualification.usualRule(heats: loaded.heats.count, lanes: Int(typed.finalForm?.lanes ?? "") ?? 8)
+        // The rule in the form: as typed, else the final's, else the usual one for this many heats on the saved track.
+        let track = try await GamesStartListService(db: req.db, clock: req.application.clock).savedTrack(for: loaded.event, on: req.db)
+        let usual = HeatQualification.usualRule(heats: loaded.heats.count, lanes: Int(typed.finalForm?.lanes ?? "") ?? track?.lanes ?? 8)
         let byPlace = typed.finalForm?.byPlace ?? loaded.final.map { "\($0.byPlace)" } ?? "\(usual.byPlace)"
         let byTime = typed.finalForm?.byTime ?? loaded.final.map { "\($0.byTime)" } ?? "\(usual.byTime)"
         var tie: [GamesFinalContext.TiedRunner] = [], tieHint = ""
@@ -187,8 +188,8 @@ struct GamesFinalAdminController: RouteCollection {
             hasFinal: loaded.final != nil, finalists: finalRows,
             finalRule: loaded.final.map { req.t("final.rule", ["byPlace": "\($0.byPlace)", "byTime": "\($0.byTime)"]) } ?? "",
             finalVersion: loaded.final?.version ?? 0, hasResults: loaded.hasFinalResults,
-            byPlace: byPlace, byTime: byTime, lanes: typed.finalForm?.lanes ?? "\(max(8, loaded.lanes.map(\.lane).max() ?? 8))",
-            laneOrder: typed.finalForm?.laneOrder ?? "", tie: tie, tieHint: tieHint, hasTie: !tie.isEmpty,
+            byPlace: byPlace, byTime: byTime, lanes: typed.finalForm?.lanes ?? "\(track?.lanes ?? max(8, loaded.lanes.map(\.lane).max() ?? 8))",
+            laneOrder: typed.finalForm?.laneOrder ?? track?.laneOrder ?? "", tie: tie, tieHint: tieHint, hasTie: !tie.isEmpty,
             finalErrors: finalIssues.map { req.t($0.message) }, hasFinalErrors: !finalIssues.isEmpty)
         return try await req.page("admin/games-final", context, status: status)
     }

@@ -107,10 +107,11 @@ struct GamesStartListController: RouteCollection {
         let laterRounds = try await GamesStartListService(db: req.db, clock: req.application.clock).laterRoundsOrder(list).enumerated().map { index, item in
             StartListSheet.Line(position: "\(index + 1)", names: item.line.names.joined(separator: "、"), team: item.line.teamName, seedMark: item.best)
         }
+        let track = list.isTrack ? try await GamesStartListService(db: req.db, clock: req.application.clock).savedTrack(for: list.event, on: req.db) : nil
         let context = GamesStartListContext(
             page: PageContext(req, title: "\(list.event.name) · \(req.t("startList.title"))", backOffice: true), program: ProgramView(program.dto, req),
             sheet: StartListSheet(list, req, final: try await final(req, list)), callRoom: (try? req.query.get(String.self, at: "view")) == "call-room", canSeed: canSeed,
-            isTrack: list.isTrack, marks: marks, laneOrder: form?.laneOrder ?? "", lanes: form?.lanes ?? "8", flightSize: form?.flightSize ?? "8",
+            isTrack: list.isTrack, marks: marks, laneOrder: form?.laneOrder ?? track?.laneOrder ?? "", lanes: form?.lanes ?? "\(track?.lanes ?? 8)", flightSize: form?.flightSize ?? "8",
             errors: general + (issues.contains { $0.field.hasPrefix("mark.") } ? [req.t("startList.fixMarks")] : []),
             hasErrors: !issues.isEmpty, markHint: req.t(list.isTrack ? "startList.markHint.time" : "startList.markHint.distance"),
             laterRounds: laterRounds, hasLaterRounds: !laterRounds.isEmpty)
