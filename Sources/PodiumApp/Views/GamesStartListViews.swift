@@ -13,6 +13,8 @@ struct StartListSheet: Encodable {
     struct Heat: Encodable {
         let title: String
         let lines: [Line]
+        /// What the mark column holds: entry marks in the heats, heat times and Q/q in the final.
+        var markLabel: String
     }
     let eventID: Int
     let eventName: String
@@ -32,7 +34,7 @@ struct StartListSheet: Encodable {
         }
         heats = list.byHeat.map { heat in
             Heat(title: req.t(list.isTrack ? "startList.heat" : "startList.flight", ["number": "\(heat.heat)", "count": "\(list.byHeat.count)"]),
-                 lines: heat.lines.map(line))
+                 lines: heat.lines.map(line), markLabel: req.t("startList.seedMark"))
         }
         if let final, !final.lanes.isEmpty {
             let times = Dictionary(final.heats.flatMap(\.runners).compactMap { runner in runner.time.map { (runner.entryID, $0) } }, uniquingKeysWith: { a, _ in a })
@@ -41,7 +43,7 @@ struct StartListSheet: Encodable {
                 let entry = byID[lane.$entry.id]
                 return Line(position: "\(lane.lane)", names: entry?.names.joined(separator: "、") ?? "", team: entry?.teamName ?? "",
                             seedMark: (times[lane.$entry.id].map(GamesFinalService.Loaded.display) ?? "") + " \(lane.reason)")
-            }))
+            }, markLabel: req.t("final.heatTime")))
         }
         unseeded = list.lines.filter { $0.heat == nil }.map(line)
         hasHeats = !heats.isEmpty
