@@ -154,7 +154,7 @@ struct GamesFinalService {
                 try await AuditLog(db: tx, clock: clock).record(actor, action: change.runner.time == nil ? "create" : change.typed == nil ? "delete" : "update",
                                                                 entityType: "heat_time", entityID: "\(change.runner.entryID)",
                                                                 summary: "\(loaded.event.name) · \(heat): \(change.runner.label) \(display)",
-                                                                before: change.runner.time.map { "\($0.status) \($0.mark.map(String.init) ?? "")" }, after: display)
+                                                                before: change.runner.time.map(Loaded.display), after: display)
             }
             if let final = loaded.final, !changes.isEmpty {
                 let after = try await load(event: loaded.event, on: tx)

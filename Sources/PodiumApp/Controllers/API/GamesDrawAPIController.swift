@@ -13,13 +13,7 @@ struct GamesDrawAPIController: RouteCollection {
         event.delete("draw", "groups", ":group", "tie", use: withdrawTie)
     }
 
-    private func program(_ req: Request) async throws -> ProgramModel {
-        let program = try await req.games.program(slug: req.parameters.get("slug") ?? "")
-        if program.status == ProgramStatus.draft.rawValue, !req.allows(.managePrograms) {
-            throw PodiumError.notFound(LocalizedMessage("error.program.notFound"))
-        }
-        return program
-    }
+    private func program(_ req: Request) async throws -> ProgramModel { try await req.publicGamesProgram() }
 
     private func service(_ req: Request) -> GamesDrawService { GamesDrawService(db: req.db, clock: req.application.clock) }
 

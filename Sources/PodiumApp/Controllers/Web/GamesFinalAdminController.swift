@@ -41,12 +41,7 @@ struct GamesFinalAdminController: RouteCollection {
     }
 
     private func access(_ req: Request) async throws -> (ProgramModel, isOrganizer: Bool) {
-        let program = try await GamesOffice.program(req)
-        let isOrganizer = req.allows(.managePrograms)
-        let isOfficial = try await GamesOffice.access(req, program: program).isOfficial
-        guard isOrganizer || isOfficial else {
-            throw PodiumError.forbidden(LocalizedMessage("error.forbidden"))
-        }
+        let (program, isOrganizer) = try await GamesOffice.officiating(req)
         return (program, isOrganizer)
     }
 

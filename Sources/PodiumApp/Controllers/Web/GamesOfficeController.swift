@@ -263,6 +263,18 @@ enum GamesOffice {
         return try await req.games.program(slug: req.parameters.get("slug") ?? "")
     }
 
+    /// The program for pages organizers and its officials share (start lists, heats and the final); whether the
+    /// actor is an organizer, who may also change what officials only read.
+    static func officiating(_ req: Request) async throws -> (ProgramModel, isOrganizer: Bool) {
+        let program = try await program(req)
+        let isOrganizer = req.allows(.managePrograms)
+        let isOfficial = isOrganizer ? false : try await access(req, program: program).isOfficial
+        guard isOrganizer || isOfficial else {
+            throw PodiumError.forbidden(LocalizedMessage("error.forbidden"))
+        }
+        return (program, isOrganizer)
+    }
+
     static func access(_ req: Request, program: ProgramModel) async throws -> (isOfficial: Bool, ledTeams: [TeamDTO]) {
         let policy = AccessPolicy(tree: try await req.units.tree())
         let teams = try await req.games.teams(programID: program.id!)
