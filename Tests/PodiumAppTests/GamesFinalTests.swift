@@ -105,7 +105,7 @@ struct GamesFinalTests {
             let runner8 = times.first { $0.entryId == e[8] }!
             let heatOf8 = try await setup.official.send(.GET, setup.base + "/heats").decode(HeatsDTO.self).heats.first { $0.runners.contains { $0.entryId == e[8] } }!.number
             let faster = try await setup.official.send(.PUT, setup.base + "/heats/\(heatOf8)", json: #"{"times":[{"entryId":\#(e[8]),"mark":"12.55","version":\#(runner8.version!)}]}"#)
-            #expect(faster.status == .conflict && faster.body.string.contains("would change who runs in the final"))
+            #expect(faster.status == .conflict && faster.body.string.contains("has been run with these finalists"))
             let slower = try await setup.official.send(.PUT, setup.base + "/heats/\(heatOf8)", json: #"{"times":[{"entryId":\#(e[8]),"mark":"13.05","version":\#(runner8.version!)}]}"#)
             #expect(slower.status == .ok)
             let after = try await API(app: app).send(.GET, setup.base + "/results").decode([RankedResultDTO].self)
@@ -132,6 +132,13 @@ struct GamesFinalTests {
             #expect(picked.status == .ok)
             let finalists = Set(try picked.decode(HeatsDTO.self).final!.finalists.map(\.entryId))
             #expect(finalists.contains(e[8]) && !finalists.contains(e[7]))
+
+            // Before the final is run, a heat time that would change the finalists is refused with the way out.
+            let heatOf7 = try await setup.official.send(.GET, setup.base + "/heats").decode(HeatsDTO.self).heats.first { $0.runners.contains { $0.entryId == e[7] } }!
+            let version7 = heatOf7.runners.first { $0.entryId == e[7] }!.version!
+            let changes = try await setup.official.send(.PUT, setup.base + "/heats/\(heatOf7.number)",
+                                                        json: #"{"times":[{"entryId":\#(e[7]),"mark":"12.65","version":\#(version7)}]}"#)
+            #expect(changes.status == .conflict && changes.body.string.contains("Withdraw the final first"))
 
             // Nine lanes take both; the stale version is refused; lots with the same seed pick the same runner.
             #expect(try await setup.organizer.send(.PUT, setup.base + "/final", json: #"{"byPlace":3,"byTime":2,"lanes":9,"picks":[\#(e[7]),\#(e[8])],"version":0}"#).status == .conflict)

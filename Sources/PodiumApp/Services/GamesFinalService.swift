@@ -161,7 +161,9 @@ struct GamesFinalService {
                 let result = after.qualification(byPlace: final.byPlace, byTime: final.byTime)
                 let finalists = Set(after.lanes.map { $0.$entry.id })
                 if !HeatQualification.finalStands(finalists, result) {
-                    throw PodiumError.conflict(LocalizedMessage("error.final.correctionChangesFinal", ["event": loaded.event.name]))
+                    // Once the final is run the referee must look again; before, the organizer can remake it.
+                    let key = loaded.hasFinalResults ? "error.final.correctionAfterFinalRun" : "error.final.correctionChangesFinal"
+                    throw PodiumError.conflict(LocalizedMessage(key, ["event": loaded.event.name]))
                 }
             }
             return changes.count

@@ -153,7 +153,7 @@ struct GamesFinalAdminController: RouteCollection {
             let general = heatIssues.filter { !$0.field.hasPrefix("entry.") }.map { req.t($0.message) }
             return .init(number: heat.number, title: req.t("startList.heat", ["number": "\(heat.number)", "count": "\(loaded.heats.count)"]),
                          runners: runners, hasErrors: typed.heat == heat.number && !heatIssues.isEmpty,
-                         errors: (heatIssues.contains { $0.field.hasPrefix("entry.") } ? [req.t("final.fixTimes")] : []) + general)
+                         errors: (heatIssues.contains { $0.field.hasPrefix("entry.") } ? [req.t("games.results.notSaved")] : []) + general)
         }
         let heatOf = Dictionary(loaded.heats.flatMap { heat in heat.runners.map { ($0.entryID, heat.number) } }, uniquingKeysWith: { a, _ in a })
         let timeOf = Dictionary(loaded.heats.flatMap(\.runners).compactMap { runner in runner.time.map { (runner.entryID, $0) } }, uniquingKeysWith: { a, _ in a })
