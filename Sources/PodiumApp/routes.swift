@@ -11,6 +11,7 @@ func routes(_ app: Application) throws {
     try app.register(collection: OpeningCeremonyPublicController())
     try app.register(collection: RelayPublicController())
     try app.register(collection: RecognitionPublicController())
+    try app.register(collection: NewsPublicController())
     try app.register(collection: AuthController())
     try app.register(collection: AccountController())
     try app.register(collection: AdminDashboardController())
@@ -42,6 +43,7 @@ func routes(_ app: Application) throws {
     try app.register(collection: UsersAdminController())
     try app.register(collection: TokensAdminController())
     try app.register(collection: AuditAdminController())
+    try app.register(collection: NewsAdminController(maxUploadBytes: app.podiumConfig.uploadMaxBytes))
     try app.register(collection: OpenAPIController())
     try app.register(collection: ProgramsAPIController())
     try app.register(collection: UnitsAPIController())
@@ -56,4 +58,5 @@ func routes(_ app: Application) throws {
     try app.register(collection: DutyAPIController())
     try app.register(collection: RunOfShowAPIController())
     try app.register(collection: RecognitionAPIController())
+    try app.register(collection: NewsAPIController(maxUploadBytes: app.podiumConfig.uploadMaxBytes))
 }

@@ -95,7 +95,7 @@ struct PlatformTests {
         #expect(localizer.keys(.en) == localizer.keys(.zhHans))
         var used = Set<String>()
         let templateKey = try NSRegularExpression(pattern: #"#t\("([A-Za-z0-9_.-]+)""#)
-        let pattern = try NSRegularExpression(pattern: #""((?:error|problem|nav|home|program|login|account|dashboard|units|people|import|programs|users|tokens|audit|action|filter|common|footer|rule|result|award|event)\.[A-Za-z0-9_.]+)""#)
+        let pattern = try NSRegularExpression(pattern: #""((?:error|problem|nav|home|program|login|account|dashboard|units|people|import|programs|users|tokens|audit|action|filter|common|footer|rule|result|award|event|news)\.[A-Za-z0-9_.]+)""#)
         for folder in ["Sources", "Resources/Views"] {
             let enumerator = FileManager.default.enumerator(at: root.appendingPathComponent(folder), includingPropertiesForKeys: nil)!
             for case let file as URL in enumerator where ["swift", "leaf"].contains(file.pathExtension) {
@@ -116,6 +116,7 @@ struct PlatformTests {
         for status in EmployeeStatus.allCases { #expect(localizer.has(status.localizationKey, .zhHans)) }
         for status in ProgramStatus.allCases { #expect(localizer.has(status.localizationKey, .zhHans)) }
         for role in Role.allCases { #expect(localizer.has(role.localizationKey, .zhHans)) }
+        for status in ArticleStatus.allCases { #expect(localizer.has(status.localizationKey, .zhHans)) }
     }
 
     @Test func theDemoFillsAFreshDatabase() async throws {
@@ -210,6 +211,16 @@ struct PlatformTests {
             #expect(check.valid && check.issuedOn == "2021-01-28" && check.nominee == honors[0].nominee)
             #expect(try await Browser(app).get("/p/recognition-2020/certificates/\(honors[0].serial)").status == .ok)
             try await Browser(app).signIn("reviewer@demo.podium", "demo-reviewer")
+
+            // The three reference articles, published and linked to the occasions they report on.
+            let news = try await API(app: app).send(.GET, "/api/v1/news").decode(NewsPageDTO.self)
+            #expect(news.total == 3)
+            #expect(news.items.map(\.programSlug) == ["workers-games-2023", "quality-month-relay-2021", "recognition-2020"])
+            #expect(news.items.map(\.source) == ["Jinggong Science and Technology", "SmartGen", "Jinggong Science and Technology"])
+            #expect(news.items[0].title == "Faster, farther, closer! The 5th Seiko Workers' Games has come to a successful conclusion")
+            #expect(news.items.allSatisfy { $0.visible && $0.body.count > 2000 && !$0.body.contains("XML 地图") && !$0.body.contains("电子邮件地址") })
+            #expect(try await Browser(app).get("/news/\(news.items[2].slug)").body.string.contains("Jin Yueshun"))
+            #expect(try await Browser(app).get("/sitemap.xml").body.string.contains("/p/workers-games-2023/brackets/"))
 
             try await Browser(app).signIn("leader@demo.podium", "demo-leader")
             await #expect(throws: DemoError.self) {

@@ -43,6 +43,13 @@ public struct PodiumConfig: Sendable {
     public var liveStreamSeconds = 300
     /// How often each process checks the database for changes made by other processes.
     public var livePollMilliseconds = 500
+    /// Where uploaded news photos are kept (relative to the working directory unless absolute).
+    public var uploadsDirectory = "data/uploads"
+    /// The largest photo accepted, in bytes.
+    public var uploadMaxBytes = 10 * 1_048_576
+    /// The site's address as readers reach it (`https://sports.example.com`), for the feed and the sitemap;
+    /// without it, the address is taken from the request's Host header.
+    public var publicURL: String?
 
     public init() {}
 
@@ -90,6 +97,25 @@ public struct PodiumConfig: Sendable {
         if let password = config.adminPassword {
             for issue in PasswordPolicy.issues(password: password) {
                 problems.append("PODIUM_ADMIN_PASSWORD: \(issue.message.key == "error.password.tooShort" ? "must have at least \(PasswordPolicy.minLength) characters" : "must be at most \(PasswordPolicy.maxBytes) bytes")")
+            }
+        }
+        if let directory = environment["PODIUM_UPLOADS_DIR"] {
+            if directory.trimmingCharacters(in: .whitespaces).isEmpty { problems.append("PODIUM_UPLOADS_DIR must not be empty") } else { config.uploadsDirectory = directory }
+        }
+        if let megabytes = environment["PODIUM_UPLOAD_MAX_MB"] {
+            if let value = Int(megabytes), (1...200).contains(value) {
+                config.uploadMaxBytes = value * 1_048_576
+            } else {
+                problems.append("PODIUM_UPLOAD_MAX_MB must be a whole number of megabytes from 1 to 200, not \(megabytes)")
+            }
+        }
+        if let url = environment["PODIUM_PUBLIC_URL"], !url.isEmpty {
+            let trimmed = url.hasSuffix("/") ? String(url.dropLast()) : url
+            if let parsed = URL(string: trimmed), ["http", "https"].contains(parsed.scheme?.lowercased() ?? ""), parsed.host?.isEmpty == false,
+               parsed.query == nil, parsed.fragment == nil {
+                config.publicURL = trimmed
+            } else {
+                problems.append("PODIUM_PUBLIC_URL must be an http:// or https:// address such as https://sports.example.com, not \(url)")
             }
         }
         for (name, setting) in [("PODIUM_SECURE_COOKIES", \PodiumConfig.secureCookies), ("PODIUM_TRUST_PROXY", \PodiumConfig.trustProxy)] {

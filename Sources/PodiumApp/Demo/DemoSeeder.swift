@@ -4,7 +4,7 @@ import PodiumCore
 
 /// Fills an empty database with an invented company group modelled on the reference occasions:
 /// sectors, companies, departments, outside organizations, employees with children, one program
-/// of each kind, and demo users for each role. Deterministic, so every demo looks the same.
+/// of each kind, the news articles reporting on them, and demo users for each role. Deterministic, so every demo looks the same.
 struct DemoSeeder {
     let db: any Database
     let clock: PodiumClock
@@ -118,6 +118,8 @@ struct DemoSeeder {
                 startDate: CalendarDate(year: 2026, month: 11, day: 21), endDate: nil, venue: "Zhijiang College Sports Ground", timeZone: "Asia/Shanghai"), by: actor)
             _ = try await programs.changeStatus(upcoming.id, to: .open, expectedVersion: upcoming.version, by: actor)
             try await demoGames.seedOpen(program: try await ProgramModel.find(upcoming.id, on: tx)!, companies: companies)
+            // The organizers' reports of the three occasions, as published.
+            try await DemoNews(db: tx, clock: clock, actor: actor).seed()
 
             let users = UserService(db: tx, clock: clock, hashing: hashing)
             let demoUsers: [(String, String, String, [RoleGrant])] = [

@@ -24,5 +24,6 @@ enum MigrationList {
         M019_CreateGamesStartLists(),
         M020_CreateGamesFinals(),
         M021_UpdateGamesDrawsAddGroupTies(),
+        M022_CreateNews(),
     ]
 }

@@ -7,13 +7,13 @@ enum OpenAPIDocument {
         "info": [
             "title": "Podium API",
             "version": "1.0.0",
-            "description": "Programs, organization and people of Podium. Machines authenticate with `Authorization: Bearer <token>`; errors are `application/problem+json` (RFC 9457).",
+            "description": "Programs, organization, people and news of Podium. Machines authenticate with `Authorization: Bearer <token>`; errors are `application/problem+json` (RFC 9457).",
         ],
         "servers": [["url": "/"]],
-        "paths": .object(paths + relayPaths + ceremonyPaths + recognitionPaths + drawPaths + heatPaths + timetablePaths + staffPaths),
+        "paths": .object(paths + relayPaths + ceremonyPaths + recognitionPaths + drawPaths + heatPaths + timetablePaths + staffPaths + newsPaths),
         "components": [
             "securitySchemes": ["bearer": ["type": "http", "scheme": "bearer"]],
-            "schemas": .object(schemas + relaySchemas + ceremonySchemas + recognitionSchemas + drawSchemas + heatSchemas + timetableSchemas + staffSchemas),
+            "schemas": .object(schemas + relaySchemas + ceremonySchemas + recognitionSchemas + drawSchemas + heatSchemas + timetableSchemas + staffSchemas + newsSchemas),
         ],
     ]
 

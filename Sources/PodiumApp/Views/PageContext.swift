@@ -21,6 +21,10 @@ struct PageContext: Encodable {
     let showAdminNav: Bool
     let switchLanguage: String
     let switchLanguageLabel: String
+    /// Description and `og:` tags, for pages worth sharing (news articles).
+    var meta: PageMeta?
+    /// Whether the news section is the current one, for the public navigation.
+    let inNews: Bool
 
     init(_ request: Request, title: String, backOffice: Bool = false) {
         let actor = request.actor
@@ -34,7 +38,10 @@ struct PageContext: Encodable {
         self.backOffice = backOffice
         var links: [(String, String, Bool)] = []
         if policy.allows(actor, .useBackOffice) { links.append(("/admin", "nav.dashboard", true)) }
-        if policy.allows(actor, .managePrograms) { links.append(("/admin/programs", "nav.programs", true)) }
+        if policy.allows(actor, .managePrograms) {
+            links.append(("/admin/programs", "nav.programs", true))
+            links.append(("/admin/news", "nav.news", true))
+        }
         if policy.allows(actor, .viewDirectory) || !actor.ledUnitIDs.isEmpty {
             links.append(("/admin/units", "nav.units", true))
             links.append(("/admin/people", "nav.people", true))
@@ -54,6 +61,7 @@ struct PageContext: Encodable {
         let other: Language = request.language == .en ? .zhHans : .en
         switchLanguage = other.rawValue
         switchLanguageLabel = other == .en ? "English" : "中文"
+        inNews = currentPath == "/news" || currentPath.hasPrefix("/news/")
     }
 }
 

@@ -42,6 +42,8 @@ struct HomeContext: Encodable {
     let page: PageContext
     let current: [ProgramView]
     let past: [ProgramView]
+    /// The latest published news.
+    var articles: [NewsCard] = []
 }
 
 struct ProgramHomeContext: Encodable {

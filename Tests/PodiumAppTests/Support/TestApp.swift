@@ -13,6 +13,9 @@ func withPodium(_ test: (Application) async throws -> Void) async throws {
     let postgresURL = ProcessInfo.processInfo.environment["PODIUM_TEST_DATABASE_URL"].flatMap { $0.isEmpty ? nil : $0 }
     if postgresURL != nil { await PostgresTurn.shared.acquire() }
     defer { if postgresURL != nil { PostgresTurn.shared.release() } }
+    // Each test keeps its uploads in a folder of its own, removed afterwards.
+    let uploads = FileManager.default.temporaryDirectory.appendingPathComponent("podium-uploads-\(UUID().uuidString)")
+    defer { try? FileManager.default.removeItem(at: uploads) }
     try await withApp(configure: { app in
         var config = PodiumConfig()
         config.database = postgresURL.map { .postgres($0) } ?? .sqliteMemory
@@ -23,6 +26,7 @@ func withPodium(_ test: (Application) async throws -> Void) async throws {
         config.adminEmail = TestUsers.adminEmail
         config.adminPassword = TestUsers.adminPassword
         config.autoMigrate = false
+        config.uploadsDirectory = uploads.path
         app.logger.logLevel = .warning
         try await configure(app, config: config)
         if postgresURL != nil, let sql = app.db as? any SQLDatabase {

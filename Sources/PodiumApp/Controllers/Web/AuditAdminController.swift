@@ -8,7 +8,7 @@ struct AuditAdminController: RouteCollection {
         routes.get("admin", "audit", use: list)
     }
 
-    static let entityTypes = ["person", "unit", "program", "user", "api_token", "team", "event", "entry", "result"]
+    static let entityTypes = ["person", "unit", "program", "user", "api_token", "team", "event", "entry", "result", "article"]
     static let actions = ["create", "update", "import", "status", "revoke", "password"]
 
     func list(req: Request) async throws -> Response {

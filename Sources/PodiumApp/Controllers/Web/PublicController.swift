@@ -1,7 +1,7 @@
 import PodiumCore
 import Vapor
 
-/// The public site: home, program pages, and the language switch.
+/// The public site: home (programs and the latest news), program pages, and the language switch.
 struct PublicController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
         routes.get(use: home)
@@ -15,7 +15,8 @@ struct PublicController: RouteCollection {
         let context = HomeContext(
             page: PageContext(req, title: req.t("home.title")),
             current: programs.filter { active.contains($0.status) }.map { ProgramView($0, req) },
-            past: programs.filter { !active.contains($0.status) }.map { ProgramView($0, req) })
+            past: programs.filter { !active.contains($0.status) }.map { ProgramView($0, req) },
+            articles: try await req.news.latest(3).map(req.newsCard))
         return try await req.page("public/home", context)
     }
 
