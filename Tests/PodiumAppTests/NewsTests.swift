@@ -254,7 +254,9 @@ struct NewsTests {
             #expect(stale.body.string.contains("value=\"Lost edit\""), "the typed title is kept")
 
             #expect(try await Browser(app).get("/news/relay-day").status == .notFound)
-            #expect(try await browser.get("/admin/news/\(article.id!)/preview").body.string.contains("only organizers can see it"))
+            let preview = try await browser.get("/admin/news/\(article.id!)/preview").body.string
+            #expect(preview.contains("only organizers can see it"))
+            #expect(preview.contains("<dt>Source</dt>") && !preview.contains("<dt>Release time</dt>"), "a draft without a release time shows none")
             let publish = try await browser.post("/admin/news/\(article.id!)/status", [("status", "published"), ("version", "2")])
             #expect(publish.status == .seeOther)
             #expect(try await Browser(app).get("/news/relay-day").status == .ok)
@@ -355,6 +357,8 @@ struct NewsTests {
             #expect(page.contains("alt=\"The final pull\""))
             #expect(page.contains("<figcaption>The final pull</figcaption>"))
             #expect(page.contains("og:image"))
+            #expect(!page.contains("<figcaption></figcaption>"), "a photo without a caption has none")
+            #expect(!page.contains("<dt>Source</dt>"), "an article without a source does not show the label")
 
             let traversal = try await Browser(app).get("/uploads/..%2F..%2Fetc%2Fpasswd")
             #expect([.notFound, .forbidden].contains(traversal.status) && !traversal.body.string.contains("root:"), "\(traversal.status)")

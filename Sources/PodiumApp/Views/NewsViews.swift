@@ -19,7 +19,8 @@ struct PageMeta: Encodable {
 struct NewsCard: Encodable {
     let url: String
     let title: String
-    let source: String
+    /// Nil when the article names none (Leaf treats an empty string as true).
+    let source: String?
     let releaseTime: String
     let releaseISO: String
     let excerpt: String
@@ -39,7 +40,7 @@ struct NewsArticleContext: Encodable {
     struct Photo: Encodable {
         let url: String
         let alt: String
-        let caption: String
+        let caption: String?
         let number: Int
     }
     struct ProgramLink: Encodable {
@@ -49,8 +50,9 @@ struct NewsArticleContext: Encodable {
 
     let page: PageContext
     let title: String
-    let source: String
-    let releaseTime: String
+    let source: String?
+    /// Nil for a draft without a release time.
+    let releaseTime: String?
     let releaseISO: String
     let program: ProgramLink?
     let coverUrl: String?
@@ -134,7 +136,7 @@ extension Request {
     }
 
     func newsCard(_ model: NewsArticleModel) -> NewsCard {
-        NewsCard(url: "/news/\(model.slug)", title: model.title, source: model.source, releaseTime: releaseTime(model),
+        NewsCard(url: "/news/\(model.slug)", title: model.title, source: model.source.isEmpty ? nil : model.source, releaseTime: releaseTime(model),
                  releaseISO: model.publishedAt.map(XMLText.timestamp) ?? "",
                  excerpt: NewsService.markdown.excerpt(model.body, limit: 140), coverUrl: model.coverFile.map(UploadStore.url))
     }

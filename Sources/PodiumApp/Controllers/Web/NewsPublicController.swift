@@ -59,12 +59,12 @@ struct NewsPublicController: RouteCollection {
             program.status == ProgramStatus.draft.rawValue && !req.allows(.managePrograms) ? nil : .init(name: program.name, url: "/p/\(program.slug)")
         }
         let context = NewsArticleContext(
-            page: page, title: model.title, source: model.source, releaseTime: req.releaseTime(model),
+            page: page, title: model.title, source: model.source.isEmpty ? nil : model.source, releaseTime: model.publishedAt == nil ? nil : req.releaseTime(model),
             releaseISO: model.publishedAt.map(XMLText.timestamp) ?? "", program: program,
             coverUrl: model.coverFile.map(UploadStore.url), html: NewsService.markdown.html(model.body),
             photos: photos.enumerated().map { index, photo in
                 .init(url: UploadStore.url(photo.file), alt: photo.caption.isEmpty ? req.t("news.photoAlt", ["title": model.title, "number": "\(index + 1)"]) : photo.caption,
-                      caption: photo.caption, number: index + 1)
+                      caption: photo.caption.isEmpty ? nil : photo.caption, number: index + 1)
             },
             hasPhotos: !photos.isEmpty, notice: notice, editUrl: req.allows(.managePrograms) ? "/admin/news/\(model.id!)" : nil)
         let response = try await req.page("public/article", context)
