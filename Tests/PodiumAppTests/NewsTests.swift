@@ -338,6 +338,7 @@ struct NewsTests {
             let cover = try await Self.upload(browser, "/admin/news/\(article.id)/cover", [Part(name: "cover", filename: "cover.png", contentType: "image/png", data: Self.png)])
             #expect(cover.status == .seeOther)
             #expect(Self.files(app).count == 4)
+            #expect(try await browser.get("/admin/news/\(article.id)").body.string.contains("<code>![The final pull](/uploads/"), "how to show a photo in the text")
 
             // Reordering moves the others out of the way.
             let photos = try await organizer.send(.GET, "/api/v1/news/\(article.slug)").decode(NewsArticleDTO.self).photos

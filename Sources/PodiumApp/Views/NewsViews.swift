@@ -92,6 +92,8 @@ struct NewsEditContext: Encodable {
         var isLast: Bool
         var captionId: String
         var captionLabel: String
+        /// What to type in the text to show the photo there.
+        var markdown: String
     }
     struct Action: Encodable {
         var status: String

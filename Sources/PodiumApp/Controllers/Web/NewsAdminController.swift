@@ -323,7 +323,8 @@ struct NewsAdminController: RouteCollection {
             .init(id: photo.id!, url: UploadStore.url(photo.file),
                   alt: photo.caption.isEmpty ? req.t("news.photoAlt", ["title": model.title, "number": "\(index + 1)"]) : photo.caption,
                   caption: photo.caption, position: index + 1, isFirst: index == 0, isLast: index == photos.count - 1, captionId: "caption-\(photo.id!)",
-                  captionLabel: req.t("news.admin.caption", ["number": "\(index + 1)"]))
+                  captionLabel: req.t("news.admin.caption", ["number": "\(index + 1)"]),
+                  markdown: "![\(photo.caption.replacingOccurrences(of: "]", with: ""))](\(UploadStore.url(photo.file)))")
         }
         context.hasPhotos = !photos.isEmpty
         return try await req.page("admin/news-edit", context, status: status)
