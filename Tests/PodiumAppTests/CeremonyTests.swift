@@ -325,6 +325,10 @@ struct CeremonyTests {
             let top = try await organizer.post("\(page)/agenda/\(items[1].id!)/move", [("direction", "up"), ("version", "2")])
             #expect(top.status == .conflict && top.body.string.contains(shown(app, "error.ceremony.alreadyFirst", ["title": "Chairman's speech"])))
             #expect(try await official.post("\(page)/agenda/\(items[1].id!)/move", [("direction", "down"), ("version", "2")]).status == .forbidden)
+            // A direction other than up or down is named and moves nothing.
+            let sideways = try await organizer.post("\(page)/agenda/\(items[1].id!)/move", [("direction", "left"), ("version", "3")])
+            #expect(sideways.status == .unprocessableEntity && sideways.body.string.contains("left"))
+            #expect(try await AgendaItemModel.query(on: app.db).sort(\.$position).all().map(\.title) == ["Chairman's speech", "Work report"])
 
             let badEdit = try await organizer.post("\(page)/agenda/\(items[0].id!)", [("startsAt", "7"), ("kind", "report"), ("title", "Work report"), ("speaker", ""), ("version", "1")])
             #expect(badEdit.status == .unprocessableEntity && badEdit.body.string.contains("id=\"item-\(items[0].id!)-startsAt-error\""))

@@ -122,12 +122,7 @@ struct CeremonyService {
 
     /// Positions 1, 2, 3… in the given order. Only rows whose position changes are written.
     private func renumber(programID: Int, order: [Int]) async throws {
-        let items = Dictionary(uniqueKeysWithValues: try await agendaModels(programID: programID).map { ($0.id!, $0) })
-        for (index, id) in order.enumerated() {
-            guard let item = items[id], item.position != index + 1 else { continue }
-            item.position = index + 1
-            try await item.save(on: db)
-        }
+        try await Positions.renumber(try await agendaModels(programID: programID), order: order, on: db)
     }
 
     // MARK: Attendees

@@ -236,12 +236,7 @@ struct DutyService {
 
     /// Positions 1, 2, 3… in the given order. Only rows whose position changes are written.
     private func renumber(programID: Int, order: [Int]) async throws {
-        let posts = Dictionary(uniqueKeysWithValues: try await postModels(programID: programID).map { ($0.id!, $0) })
-        for (index, id) in order.enumerated() {
-            guard let post = posts[id], post.position != index + 1 else { continue }
-            post.position = index + 1
-            try await post.save(on: db)
-        }
+        try await Positions.renumber(try await postModels(programID: programID), order: order, on: db)
     }
 }
 

@@ -228,12 +228,7 @@ struct RunOfShowService {
 
     /// Positions 1, 2, 3… in the given order. Only rows whose position changes are written.
     private func renumber(programID: Int, order: [Int]) async throws {
-        let segments = Dictionary(uniqueKeysWithValues: try await segmentModels(programID: programID).map { ($0.id!, $0) })
-        for (index, id) in order.enumerated() {
-            guard let segment = segments[id], segment.position != index + 1 else { continue }
-            segment.position = index + 1
-            try await segment.save(on: db)
-        }
+        try await Positions.renumber(try await segmentModels(programID: programID), order: order, on: db)
     }
 
     /// The segments with their clock times and a march-in's cues.

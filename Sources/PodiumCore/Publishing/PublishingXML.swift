@@ -1,6 +1,7 @@
 import Foundation
 
-/// Text and attribute values for XML documents: markup characters escaped, characters XML 1.0 forbids dropped.
+/// Text and attribute values for XML and HTML: markup characters escaped (the apostrophe as `&#39;`, which both
+/// read), characters XML 1.0 forbids dropped.
 public enum XMLText {
     public static func escape(_ text: String) -> String {
         var out = ""
@@ -11,7 +12,7 @@ public enum XMLText {
             case "<": out += "&lt;"
             case ">": out += "&gt;"
             case "\"": out += "&quot;"
-            case "'": out += "&apos;"
+            case "'": out += "&#39;"
             case "\t", "\n", "\r": out.unicodeScalars.append(scalar)
             default:
                 if scalar.value < 0x20 || scalar.value == 0xFFFE || scalar.value == 0xFFFF { continue }

@@ -43,25 +43,8 @@ public struct SafeMarkdown: Sendable {
 
     // MARK: Escaping
 
-    /// Text for an element's content or a quoted attribute.
-    public static func escape(_ text: String) -> String {
-        var out = ""
-        out.reserveCapacity(text.utf8.count)
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&#39;"
-            default:
-                // Control characters other than tab and newline never belong in a page.
-                if scalar.value < 0x20, scalar != "\n", scalar != "\t" { continue }
-                out.unicodeScalars.append(scalar)
-            }
-        }
-        return out
-    }
+    /// Text for an element's content or a quoted attribute: the same escaping as the feed and sitemap.
+    public static func escape(_ text: String) -> String { XMLText.escape(text) }
 
     /// Characters a URL may hold here: RFC 3986's, minus the quote, so nothing can leave the attribute.
     private static func urlCharactersAreSafe(_ url: String) -> Bool {

@@ -26,11 +26,6 @@ struct CeremonyAdminController: RouteCollection {
         var version: Int?
     }
 
-    struct MoveForm: Content {
-        var direction: String?
-        var version: Int?
-    }
-
     struct VersionForm: Content {
         var version: Int?
     }
@@ -105,10 +100,8 @@ struct CeremonyAdminController: RouteCollection {
         try await req.require(.managePrograms)
         let program = try await Self.program(req)
         let itemID = try req.intParameter("itemId")
-        let form = try req.content.decode(MoveForm.self)
-        guard let move = form.direction.flatMap(AgendaMove.init(rawValue:)) else {
-            throw PodiumError.invalid("direction", "error.field.oneOf", ["value": form.direction ?? "", "allowed": "up, down"])
-        }
+        let form = try req.content.decode(AgendaMoveForm.self)
+        let move = try form.move()
         do {
             _ = try await req.ceremony.moveAgendaItem(program: program, itemID: itemID, move, version: form.version, by: req.actor)
         } catch PodiumError.conflict(let message) {

@@ -50,11 +50,6 @@ struct OpeningCeremonyAdminController: RouteCollection {
         }
     }
 
-    struct MoveForm: Content {
-        var direction: String?
-        var version: Int?
-    }
-
     struct VersionForm: Content {
         var version: Int?
     }
@@ -139,10 +134,8 @@ struct OpeningCeremonyAdminController: RouteCollection {
         try await req.require(.managePrograms)
         let program = try await GamesOffice.program(req)
         let segmentID = try req.intParameter("segmentId")
-        let form = try req.content.decode(MoveForm.self)
-        guard let move = form.direction.flatMap(AgendaMove.init(rawValue:)) else {
-            throw PodiumError.invalid("direction", "error.field.oneOf", ["value": form.direction ?? "", "allowed": "up, down"])
-        }
+        let form = try req.content.decode(AgendaMoveForm.self)
+        let move = try form.move()
         do {
             _ = try await req.runOfShow.moveSegment(program: program, segmentID: segmentID, move, version: form.version, by: req.actor)
         } catch PodiumError.conflict(let message) {
