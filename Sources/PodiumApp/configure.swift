@@ -16,6 +16,9 @@ public func configure(_ app: Application, config: PodiumConfig) async throws {
     try DatabaseSetup.use(config.database, on: app)
     app.migrations.add(MigrationList.all)
 
+    // Keys in a fixed order: the same data always gives the same bytes, and so the same ETag.
+    ContentConfiguration.global.use(encoder: JSONEncoder.custom(dates: .iso8601, format: .sortedKeys), for: .json)
+
     app.views.use(.leaf)
     app.leaf.tags["t"] = TranslateTag()
     app.routes.defaultMaxBodySize = "1mb"
@@ -27,10 +30,15 @@ public func configure(_ app: Application, config: PodiumConfig) async throws {
     app.middleware.use(FileMiddleware(publicDirectory: app.directory.publicDirectory, defaultFile: nil))
     app.middleware.use(ActorMiddleware())
     app.middleware.use(CSRFMiddleware())
+    app.middleware.use(ChangeSignalMiddleware())
+    app.middleware.use(ConditionalGetMiddleware())
 
     app.asyncCommands.use(ImportCommand(), as: "import")
 
     app.liveHub = LiveHub.make(for: app)
+    app.lifecycle.use(LiveHubShutdown())
+    app.publicPageCache = PublicPageCache(lifetime: .seconds(config.pageCacheSeconds))
+    if case .postgres(let url) = config.database, config.liveListen { app.lifecycle.use(LiveListener(url: url)) }
     try routes(app)
 
     if config.autoMigrate { try await startUp(app) }

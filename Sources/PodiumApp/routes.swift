@@ -10,6 +10,7 @@ func routes(_ app: Application) throws {
     try app.register(collection: GamesProgrammePublicController())
     try app.register(collection: OpeningCeremonyPublicController())
     try app.register(collection: RelayPublicController())
+    try app.register(collection: LivePublicController())
     try app.register(collection: RecognitionPublicController())
     try app.register(collection: NewsPublicController())
     try app.register(collection: AuthController())

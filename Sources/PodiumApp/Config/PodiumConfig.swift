@@ -41,8 +41,16 @@ public struct PodiumConfig: Sendable {
     /// A live-board stream ends after this long and the browser reconnects with Last-Event-ID, so
     /// proxies with idle timeouts never cut a watcher off silently.
     public var liveStreamSeconds = 300
-    /// How often each process checks the database for changes made by other processes.
-    public var livePollMilliseconds = 500
+    /// How often watched live views are rendered again even without a change signal: the heartbeat of the
+    /// streams, and the catch-up for writes no signal announced (another process on the same SQLite file).
+    public var liveRefreshSeconds = 15
+    /// Change signals this close together are merged into one render of each watched view.
+    public var liveCoalesceMilliseconds = 40
+    /// With PostgreSQL, listen for the other processes' writes (LISTEN/NOTIFY).
+    public var liveListen = true
+    /// How long an anonymous reader's copy of a public page is reused when nothing has changed; 0 turns
+    /// the cache off. Bounds how late a page shows things that follow the clock (a scheduled article).
+    public var pageCacheSeconds = 10
     /// Where uploaded news photos are kept (relative to the working directory unless absolute).
     public var uploadsDirectory = "data/uploads"
     /// The largest photo accepted, in bytes.
@@ -107,6 +115,13 @@ public struct PodiumConfig: Sendable {
                 config.uploadMaxBytes = value * 1_048_576
             } else {
                 problems.append("PODIUM_UPLOAD_MAX_MB must be a whole number of megabytes from 1 to 200, not \(megabytes)")
+            }
+        }
+        if let seconds = environment["PODIUM_PAGE_CACHE_SECONDS"] {
+            if let value = Int(seconds), (0...3600).contains(value) {
+                config.pageCacheSeconds = value
+            } else {
+                problems.append("PODIUM_PAGE_CACHE_SECONDS must be a whole number of seconds from 0 (off) to 3600, not \(seconds)")
             }
         }
         if let url = environment["PODIUM_PUBLIC_URL"], !url.isEmpty {

@@ -1,116 +1,156 @@
 import Foundation
+import NIOConcurrencyHelpers
 import PodiumCore
-import Vapor
 
-/// Tells live-board watchers when a program's revision moves. One poller per watched program reads the
-/// revision from the database twice a second, so writes made by any process behind the load balancer
-/// reach every watcher; writes in this process poke the hub and reach watchers at once.
+/// The one hub every live public page goes through. A watcher names what it watches (a page, or a relay's
+/// board) and its language; the hub renders each watched view once per change and hands the same frame to
+/// every watcher, so a crowd costs no database work per viewer. Changes arrive as signals: from a write in
+/// this process, from PostgreSQL NOTIFY for writes in other processes, and from a slow periodic refresh
+/// that also serves as the heartbeat.
 actor LiveHub {
-    typealias RevisionReader = @Sendable (Int) async -> Int64?
-    typealias PayloadBuilder = @Sendable (Int, String, Int64) async throws -> String
-
-    private let readRevision: RevisionReader
-    private let buildPayload: PayloadBuilder
-    private let pollInterval: Duration
-    private var subscribers: [Int: [UUID: AsyncStream<Int64>.Continuation]] = [:]
-    private var revisions: [Int: Int64] = [:]
-    private var pollers: [Int: Task<Void, Never>] = [:]
-    /// One payload per program, language and revision, built once however many watch.
-    private var payloads: [String: (revision: Int64, task: Task<String, any Error>)] = [:]
-
-    init(pollInterval: Duration = .milliseconds(500), readRevision: @escaping RevisionReader, buildPayload: @escaping PayloadBuilder) {
-        self.pollInterval = pollInterval
-        self.readRevision = readRevision
-        self.buildPayload = buildPayload
+    struct Key: Hashable, Sendable {
+        enum Kind: String, Sendable { case page, board }
+        let kind: Kind
+        /// The canonical page path (`/p/games/standings`), or the program's slug for a board.
+        let target: String
+        let language: String
     }
 
-    /// A stream of revisions: the current one first, then each change. Heartbeats repeat the last one.
-    func subscribe(programID: Int) async -> (UUID, AsyncStream<Int64>) {
+    /// One message for watchers: `id` is a fingerprint of the content, the same on every process.
+    struct Frame: Sendable, Equatable {
+        let id: String
+        let event: String
+        let data: String
+    }
+
+    typealias Renderer = @Sendable (Key) async -> Frame?
+
+    private let render: Renderer
+    private let refreshInterval: Duration
+    private let coalesce: Duration
+    private var subscribers: [Key: [UUID: AsyncStream<Frame>.Continuation]] = [:]
+    private var frames: [Key: Frame] = [:]
+    private var inFlight: [Key: (generation: UInt64, task: Task<Frame?, Never>)] = [:]
+    /// Every render under way, shared or superseded, so shutting down can wait for all of them.
+    private var running: [UUID: Task<Frame?, Never>] = [:]
+    private var pendingRefresh: Task<Void, Never>?
+    private var ticker: Task<Void, Never>?
+    private var stopped = false
+    /// Moves on every change signal; the public page cache drops what was rendered before.
+    nonisolated let generation = NIOLockedValueBox<UInt64>(0)
+
+    init(refreshInterval: Duration = .seconds(15), coalesce: Duration = .milliseconds(40), render: @escaping Renderer) {
+        self.refreshInterval = refreshInterval
+        self.coalesce = coalesce
+        self.render = render
+    }
+
+    /// Something may have changed somewhere. Signals close together are merged into one refresh.
+    nonisolated func changed() {
+        generation.withLockedValue { $0 &+= 1 }
+        Task { await self.scheduleRefresh() }
+    }
+
+    nonisolated var currentGeneration: UInt64 { generation.withLockedValue { $0 } }
+
+    /// A stream of frames for `key`: the current one first (when the view exists), then each change, and
+    /// the same frame again at every heartbeat.
+    func subscribe(_ key: Key) async -> (UUID, AsyncStream<Frame>) {
         let id = UUID()
-        let (stream, continuation) = AsyncStream<Int64>.makeStream(bufferingPolicy: .bufferingNewest(1))
-        subscribers[programID, default: [:]][id] = continuation
-        if revisions[programID] == nil, let revision = await readRevision(programID) { revisions[programID] = revision }
-        continuation.yield(revisions[programID] ?? 0)
-        if pollers[programID] == nil {
-            pollers[programID] = Task { [weak self] in
-                var ticks = 0
-                while !Task.isCancelled {
-                    try? await Task.sleep(for: self?.pollInterval ?? .milliseconds(500))
-                    guard let self else { return }
-                    ticks += 1
-                    await self.check(programID: programID, heartbeat: ticks % 30 == 0)
-                }
-            }
+        let (stream, continuation) = AsyncStream<Frame>.makeStream(bufferingPolicy: .bufferingNewest(1))
+        guard !stopped else {
+            continuation.finish()
+            return (id, stream)
         }
+        subscribers[key, default: [:]][id] = continuation
+        if let frame = await frame(key) { continuation.yield(frame) }
+        startTicker()
         return (id, stream)
     }
 
-    func unsubscribe(programID: Int, id: UUID) {
-        subscribers[programID]?[id]?.finish()
-        subscribers[programID]?[id] = nil
-        if subscribers[programID]?.isEmpty ?? true {
-            subscribers[programID] = nil
-            pollers[programID]?.cancel()
-            pollers[programID] = nil
-            revisions[programID] = nil
-            payloads = payloads.filter { !$0.key.hasPrefix("\(programID)/") }
+    func unsubscribe(_ key: Key, id: UUID) {
+        subscribers[key]?[id]?.finish()
+        subscribers[key]?[id] = nil
+        if subscribers[key]?.isEmpty ?? false {
+            subscribers[key] = nil
+            frames[key] = nil
+        }
+        if subscribers.isEmpty {
+            ticker?.cancel()
+            ticker = nil
         }
     }
 
-    /// Called after a write in this process commits, so watchers here do not wait for the next poll.
-    func poke(programID: Int) async {
-        guard subscribers[programID] != nil else { return }
-        await check(programID: programID, heartbeat: false)
+    /// The view as it stands: kept while watched, so opening the page during a race renders nothing new.
+    func frame(_ key: Key) async -> Frame? {
+        if subscribers[key] != nil, let frame = frames[key] { return frame }
+        let frame = await renderOnce(key)
+        if subscribers[key] != nil, let frame { frames[key] = frame }
+        return frame
+    }
+
+    /// Ends every stream and waits for renders under way: the app is shutting down and its database with it.
+    func stop() async {
+        stopped = true
+        ticker?.cancel()
+        pendingRefresh?.cancel()
+        for continuation in subscribers.values.flatMap(\.values) { continuation.finish() }
+        subscribers = [:]
+        frames = [:]
+        for task in running.values { _ = await task.value }
     }
 
     var watcherCount: Int { subscribers.values.reduce(0) { $0 + $1.count } }
+    var watchedViews: Int { subscribers.count }
 
-    private func check(programID: Int, heartbeat: Bool) async {
-        guard let revision = await readRevision(programID) else { return }
-        let changed = revisions[programID] != revision
-        revisions[programID] = revision
-        guard changed || heartbeat else { return }
-        for continuation in subscribers[programID]?.values ?? [:].values { continuation.yield(revision) }
+    /// One render per view at a time: watchers arriving together share it, unless it began before the
+    /// latest change signal and so may have read the data as it was.
+    private func renderOnce(_ key: Key) async -> Frame? {
+        guard !stopped else { return nil }
+        let wanted = currentGeneration
+        if let running = inFlight[key], running.generation >= wanted { return await running.task.value }
+        let render = self.render
+        let task = Task { await render(key) }
+        let taskID = UUID()
+        inFlight[key] = (wanted, task)
+        running[taskID] = task
+        let frame = await task.value
+        running[taskID] = nil
+        if inFlight[key]?.generation == wanted { inFlight[key] = nil }
+        return frame
     }
 
-    /// The board as watchers in `language` see it at `revision`. Kept while the program is watched, so a crowd
-    /// opening the live page during the race is served one board per change.
-    func payload(programID: Int, language: String, revision: Int64) async throws -> String {
-        guard subscribers[programID] != nil else { return try await buildPayload(programID, language, revision) }
-        let key = "\(programID)/\(language)"
-        if let cached = payloads[key], cached.revision == revision { return try await cached.task.value }
-        let builder = buildPayload
-        let task = Task { try await builder(programID, language, revision) }
-        payloads[key] = (revision, task)
-        return try await task.value
-    }
-}
-
-extension LiveHub {
-    /// The hub reading relay revisions and building board payloads from the app's database.
-    static func make(for app: Application) -> LiveHub {
-        LiveHub(pollInterval: .milliseconds(app.podiumConfig.livePollMilliseconds),
-                readRevision: { programID in
-                    try? await RelayTimingService(db: app.db, clock: app.clock).revision(programID: programID)
-                },
-                buildPayload: { programID, language, revision in
-                    guard let program = try await ProgramModel.find(programID, on: app.db) else { return "{}" }
-                    let snapshot = try await RelayTimingService(db: app.db, clock: app.clock).snapshot(program: program)
-                    let words = Words(localizer: app.localizer, language: Language(rawValue: language) ?? .en)
-                    let view = LiveBoardView.make(snapshot, revision: revision, now: app.clock.now(), words: words)
-                    return String(decoding: try JSONEncoder().encode(view), as: UTF8.self)
-                })
-    }
-}
-
-extension Application {
-    private struct LiveHubKey: StorageKey { typealias Value = LiveHub }
-
-    var liveHub: LiveHub {
-        get {
-            guard let hub = storage[LiveHubKey.self] else { fatalError("The live hub is set up in configure()") }
-            return hub
+    private func scheduleRefresh() {
+        guard pendingRefresh == nil, !subscribers.isEmpty, !stopped else { return }
+        let pause = coalesce
+        pendingRefresh = Task { [weak self] in
+            try? await Task.sleep(for: pause)
+            await self?.refresh(heartbeat: false)
         }
-        set { storage[LiveHubKey.self] = newValue }
+    }
+
+    private func startTicker() {
+        guard ticker == nil, !stopped else { return }
+        let interval = refreshInterval
+        ticker = Task { [weak self] in
+            while !Task.isCancelled {
+                try? await Task.sleep(for: interval)
+                guard !Task.isCancelled, let self else { return }
+                await self.refresh(heartbeat: true)
+            }
+        }
+    }
+
+    /// Renders every watched view again and sends what changed; a heartbeat sends every frame, changed or not,
+    /// and the streams turn an unchanged one into a keep-alive.
+    private func refresh(heartbeat: Bool) async {
+        if !heartbeat { pendingRefresh = nil }
+        for key in Array(subscribers.keys) {
+            guard let frame = await renderOnce(key), subscribers[key] != nil else { continue }
+            let changed = frames[key] != frame
+            frames[key] = frame
+            guard changed || heartbeat else { continue }
+            for continuation in subscribers[key]?.values ?? [:].values { continuation.yield(frame) }
+        }
     }
 }

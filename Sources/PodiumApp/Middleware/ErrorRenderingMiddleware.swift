@@ -55,8 +55,10 @@ struct ErrorRenderingMiddleware: AsyncMiddleware {
     }
 
     private func htmlResponse(_ mapped: MappedError, for request: Request) async -> Response {
+        var page = PageContext(request, title: request.t(mapped.title))
+        page.live = nil
         let context = ErrorPageContext(
-            page: PageContext(request, title: request.t(mapped.title)),
+            page: page,
             status: Int(mapped.status.code),
             title: request.t(mapped.title),
             detail: mapped.detail.map { request.t($0) },

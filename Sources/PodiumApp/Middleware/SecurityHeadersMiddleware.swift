@@ -7,10 +7,11 @@ struct SecurityHeadersMiddleware: AsyncMiddleware {
         response.headers.replaceOrAdd(name: "X-Content-Type-Options", value: "nosniff")
         response.headers.replaceOrAdd(name: "X-Frame-Options", value: "DENY")
         response.headers.replaceOrAdd(name: "Referrer-Policy", value: "same-origin")
-        let path = request.url.path
-        if path.hasPrefix("/admin") || path.hasPrefix("/login") || path.hasPrefix("/account") {
-            response.headers.replaceOrAdd(name: .cacheControl, value: "no-store")
-        }
+        if Self.isPrivate(request.url.path) { response.headers.replaceOrAdd(name: .cacheControl, value: "no-store") }
         return response
+    }
+
+    static func isPrivate(_ path: String) -> Bool {
+        path.hasPrefix("/admin") || path.hasPrefix("/login") || path.hasPrefix("/account")
     }
 }

@@ -1,6 +1,7 @@
 import Fluent
 import Foundation
 import PodiumCore
+import SQLKit
 
 /// Writes the audit trail. Call it with the transaction's database so the entry and the change
 /// commit or fail together.
@@ -32,6 +33,8 @@ struct AuditLog {
         entry.after = try after.map { String(decoding: try Self.encoder.encode($0), as: UTF8.self) }
         entry.reason = reason
         try await entry.create(on: db)
+        // Every audited write may change a public page: tell the other processes, once this transaction commits.
+        if let sql = db as? any SQLDatabase { try await LiveListener.notify(on: sql) }
     }
 }
 

@@ -25,6 +25,8 @@ struct PageContext: Encodable {
     var meta: PageMeta?
     /// Whether the news section is the current one, for the public navigation.
     let inNews: Bool
+    /// The event stream that keeps this page's content current, for the public pages that follow the data.
+    var live: String?
 
     init(_ request: Request, title: String, backOffice: Bool = false) {
         let actor = request.actor
@@ -62,6 +64,15 @@ struct PageContext: Encodable {
         switchLanguage = other.rawValue
         switchLanguageLabel = other == .en ? "English" : "中文"
         inNews = currentPath == "/news" || currentPath.hasPrefix("/news/")
+        live = Self.liveStream(request)
+    }
+
+    /// `/p/{slug}/live/events?view=…` for a live page of a program read with GET, nil for any other page.
+    static func liveStream(_ request: Request) -> String? {
+        guard request.method == .GET, let slug = LivePage.slug(ofPath: request.url.path),
+              let view = LivePage.canonical(request.url.string, slug: slug) else { return nil }
+        let encoded = view.addingPercentEncoding(withAllowedCharacters: .alphanumerics.union(CharacterSet(charactersIn: "-._~"))) ?? view
+        return "/p/\(slug)/live/events?view=\(encoded)"
     }
 }
 

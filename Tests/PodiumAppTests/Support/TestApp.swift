@@ -22,7 +22,11 @@ func withPodium(_ test: (Application) async throws -> Void) async throws {
         config.bcryptCost = 4
         // Live streams end quickly so a test can read a whole one.
         config.liveStreamSeconds = 1
-        config.livePollMilliseconds = 100
+        config.liveRefreshSeconds = 1
+        config.liveCoalesceMilliseconds = 10
+        // Tests change the clock and write through services as well as over HTTP: the page cache is tested on its own.
+        config.pageCacheSeconds = 0
+        config.liveListen = false
         config.adminEmail = TestUsers.adminEmail
         config.adminPassword = TestUsers.adminPassword
         config.autoMigrate = false

@@ -40,7 +40,6 @@ struct RelayAPIController: RouteCollection {
         try await req.require(.managePrograms)
         let program = try await Self.program(req)
         let result = try await req.relay.updateSettings(program: program, try req.content.decode(RelaySettingsInput.self), by: req.actor)
-        await req.application.liveHub.poke(programID: program.id!)
         return result
     }
 
@@ -49,7 +48,6 @@ struct RelayAPIController: RouteCollection {
         let program = try await Self.program(req)
         try await req.require(.officiate(programID: program.id!))
         let result = try await req.relay.recordStart(program: program, try req.content.decode(RelayStartInput.self), by: req.actor)
-        await req.application.liveHub.poke(programID: program.id!)
         return result
     }
 
@@ -61,7 +59,6 @@ struct RelayAPIController: RouteCollection {
         try await req.require(.managePrograms)
         let program = try await Self.program(req)
         let team = try await req.relay.createTeam(program: program, try req.content.decode(RelayTeamInput.self), by: req.actor)
-        await req.application.liveHub.poke(programID: program.id!)
         return try await team.encodeResponse(status: .created, for: req)
     }
 
@@ -69,7 +66,6 @@ struct RelayAPIController: RouteCollection {
         try await req.require(.managePrograms)
         let program = try await Self.program(req)
         try await req.relay.deleteTeam(program: program, teamID: try req.intParameter("teamId"), by: req.actor)
-        await req.application.liveHub.poke(programID: program.id!)
         return .noContent
     }
 
@@ -80,7 +76,6 @@ struct RelayAPIController: RouteCollection {
         try await req.require(.enterTeam(unitID: team.$unit.id))
         let result = try await req.relay.setLineUp(program: program, teamID: team.id!, try req.content.decode(RelayLineUpInput.self),
                                                    by: req.actor, mayOverride: req.allows(.managePrograms))
-        await req.application.liveHub.poke(programID: program.id!)
         return result
     }
 
@@ -89,7 +84,6 @@ struct RelayAPIController: RouteCollection {
         try await req.require(.officiate(programID: program.id!))
         let result = try await req.relay.setStatus(program: program, teamID: try req.intParameter("teamId"),
                                                    try req.content.decode(RelayTeamStatusInput.self), by: req.actor)
-        await req.application.liveHub.poke(programID: program.id!)
         return result
     }
 
@@ -126,7 +120,6 @@ struct RelayAPIController: RouteCollection {
                       clientReadID: read.readId?.trimmingCharacters(in: .whitespaces) ?? "")
         }
         let result = try await req.relayTiming.ingest(program: program, drafts, source: input.source ?? source, by: req.actor)
-        await req.application.liveHub.poke(programID: program.id!)
         return result
     }
 
@@ -136,7 +129,6 @@ struct RelayAPIController: RouteCollection {
         try await req.require(.officiate(programID: program.id!))
         guard let body = req.body.data, body.readableBytes > 0 else { throw PodiumError.invalid("file", "error.import.noFile") }
         let result = try await req.relayTiming.importCSV(program: program, Data(buffer: body), device: req.query[String.self, at: "device"], by: req.actor)
-        await req.application.liveHub.poke(programID: program.id!)
         return result
     }
 
@@ -145,7 +137,6 @@ struct RelayAPIController: RouteCollection {
         try await req.require(.officiate(programID: program.id!))
         let result = try await req.relayTiming.correct(program: program, readID: try req.intParameter("readId"),
                                                        try req.content.decode(TimingCorrectionInput.self), by: req.actor)
-        await req.application.liveHub.poke(programID: program.id!)
         return result
     }
 

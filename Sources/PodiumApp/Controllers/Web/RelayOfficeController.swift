@@ -106,7 +106,6 @@ struct RelayOfficeController: RouteCollection {
         } catch PodiumError.conflict(let message) {
             return try await renderOffice(req, program: program, settingsForm: form, settingsIssues: [FieldIssue("version", message)], status: .conflict)
         }
-        await req.application.liveHub.poke(programID: program.id!)
         return req.redirect(to: "/admin/relay/\(program.slug)#course", flash: req.t("relay.office.settingsSaved"))
     }
 
@@ -132,7 +131,6 @@ struct RelayOfficeController: RouteCollection {
         } catch PodiumError.validation(let found) {
             return try await renderOffice(req, program: program, startForm: form, startIssues: found, status: .unprocessableEntity)
         }
-        await req.application.liveHub.poke(programID: program.id!)
         let timeZone = program.zone
         let message: String
         if let point, let restart = settings.restarts.first(where: { $0.point == point }) {
@@ -154,7 +152,6 @@ struct RelayOfficeController: RouteCollection {
         } catch PodiumError.validation(let found) {
             return try await renderOffice(req, program: program, teamForm: form, teamIssues: found, status: .unprocessableEntity)
         }
-        await req.application.liveHub.poke(programID: program.id!)
         return req.redirect(to: "/admin/relay/\(program.slug)#teams", flash: req.t("relay.office.teamAdded", ["bib": team.bib, "team": team.name]))
     }
 

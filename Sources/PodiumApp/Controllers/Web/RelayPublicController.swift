@@ -2,12 +2,11 @@ import Foundation
 import PodiumCore
 import Vapor
 
-/// The public side of a relay: the live board and its event stream, results with splits, certificates
+/// The public side of a relay: the live board (its stream is LivePublicController's), results with splits, certificates
 /// (and, at the same address, a recognition program's certificates of honor).
 struct RelayPublicController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
         routes.get("p", ":slug", "live", use: live)
-        routes.get("p", ":slug", "live", "events", use: events)
         routes.get("p", ":slug", "certificates", ":bib", use: certificate)
     }
 
@@ -23,63 +22,18 @@ struct RelayPublicController: RouteCollection {
     /// `?screen=big` is the big-screen mode for the finish-area display.
     func live(req: Request) async throws -> Response {
         let program = try await program(req)
-        let revision = try await req.relayTiming.revision(programID: program.id!)
-        let payload = try await req.application.liveHub.payload(programID: program.id!, language: req.language.rawValue, revision: revision)
-        let board = try JSONDecoder().decode(LiveBoardView.self, from: Data(payload.utf8))
+        // The same frame the stream sends, so the page's id lets the stream skip what the page already shows.
+        guard let frame = await req.application.liveHub.frame(.init(kind: .board, target: program.slug, language: req.language.rawValue)) else {
+            throw PodiumError.notFound(LocalizedMessage("error.program.notFound"))
+        }
+        let board = try JSONDecoder().decode(LiveBoardView.self, from: Data(frame.data.utf8))
         let course = try await req.relay.course(programID: program.id!)
         let big = (try? req.query.get(String.self, at: "screen")) == "big"
         let context = RelayLiveContext(
             page: PageContext(req, title: "\(program.name) · \(req.t("relay.live"))"), program: ProgramView(program.dto, req),
-            board: board, hasRows: !board.rows.isEmpty, bigScreen: big,
+            board: board, frameID: frame.id, hasRows: !board.rows.isEmpty, bigScreen: big,
             totalDistance: RelayCourse.formatDistance(course.totalMeters), legCount: course.pointCount)
         return try await req.page(big ? "relay/live-screen" : "relay/live", context)
-    }
-
-    /// Server-Sent Events: the board now (unless the client already has this revision, per Last-Event-ID),
-    /// then a new board whenever a read or a correction changes it. The stream ends after a few minutes and
-    /// the browser reconnects where it left off.
-    func events(req: Request) async throws -> Response {
-        let program = try await program(req)
-        let programID = program.id!
-        let language = req.language.rawValue
-        // The browser resends the last id after a reconnect; the page passes the revision it was rendered at as `since`.
-        let lastSeen = req.headers.first(name: "Last-Event-ID").flatMap { Int64($0.trimmingCharacters(in: .whitespaces)) }
-            ?? (try? req.query.get(Int64.self, at: "since"))
-        let hub = req.application.liveHub
-        let seconds = req.application.podiumConfig.liveStreamSeconds
-        let logger = req.logger
-        var headers = HTTPHeaders()
-        headers.contentType = HTTPMediaType(type: "text", subType: "event-stream", parameters: ["charset": "utf-8"])
-        headers.replaceOrAdd(name: .cacheControl, value: "no-cache")
-        headers.replaceOrAdd(name: "X-Accel-Buffering", value: "no")
-        let body = Response.Body(asyncStream: { writer in
-            let (id, stream) = await hub.subscribe(programID: programID)
-            do {
-                try await writer.write(.buffer(ByteBuffer(string: "retry: 2000\n\n")))
-                try await withThrowingTaskGroup(of: Void.self) { group in
-                    group.addTask {
-                        var sent = lastSeen
-                        for await revision in stream {
-                            if revision == sent {
-                                try await writer.write(.buffer(ByteBuffer(string: ": keep-alive\n\n")))
-                                continue
-                            }
-                            let payload = try await hub.payload(programID: programID, language: language, revision: revision)
-                            try await writer.write(.buffer(ByteBuffer(string: "id: \(revision)\nevent: board\ndata: \(payload)\n\n")))
-                            sent = revision
-                        }
-                    }
-                    group.addTask { try await Task.sleep(for: .seconds(seconds)) }
-                    try await group.next()
-                    group.cancelAll()
-                }
-            } catch {
-                logger.debug("Live stream closed: \(error)")
-            }
-            await hub.unsubscribe(programID: programID, id: id)
-            try? await writer.write(.end)
-        })
-        return Response(status: .ok, headers: headers, body: body)
     }
 
     /// The results page of a relay; `/p/{slug}/results` comes here for relay programs.
@@ -127,6 +81,7 @@ struct RelayLiveContext: Encodable {
     let page: PageContext
     let program: ProgramView
     let board: LiveBoardView
+    let frameID: String
     let hasRows: Bool
     let bigScreen: Bool
     let totalDistance: String

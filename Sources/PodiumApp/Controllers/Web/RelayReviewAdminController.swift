@@ -52,7 +52,6 @@ struct RelayReviewAdminController: RouteCollection {
         } catch PodiumError.validation(let found) {
             return try await renderReview(req, program: program, failed: (readID, form, found), status: .unprocessableEntity)
         }
-        await req.application.liveHub.poke(programID: program.id!)
         return req.redirect(to: "/admin/relay/\(program.slug)/review", flash: req.t("relay.review.form.corrected"))
     }
 
@@ -70,7 +69,6 @@ struct RelayReviewAdminController: RouteCollection {
         } catch PodiumError.badRequest(let message) {
             return try await renderReview(req, program: program, importIssues: [FieldIssue("file", message)], device: form.device, status: .unprocessableEntity)
         }
-        await req.application.liveHub.poke(programID: program.id!)
         return req.redirect(to: "/admin/relay/\(program.slug)/review",
                             flash: req.t("relay.review.form.imported", ["stored": "\(result.stored)", "already": "\(result.alreadyStored)"]))
     }

@@ -77,7 +77,6 @@ struct RelayTeamAdminController: RouteCollection {
             return try await renderTeam(req, program: program, teamID: team.id!, lineUpForm: form, lineUpIssues: [FieldIssue("version", message)],
                                         status: .conflict)
         }
-        await req.application.liveHub.poke(programID: program.id!)
         return req.redirect(to: "/admin/relay/\(program.slug)/teams/\(team.id!)", flash: req.t("relay.lineup.saved", ["team": team.name]))
     }
 
@@ -96,7 +95,6 @@ struct RelayTeamAdminController: RouteCollection {
         } catch PodiumError.conflict(let message) {
             return try await renderTeam(req, program: program, teamID: team.id!, statusForm: form, statusIssues: [FieldIssue("version", message)], status: .conflict)
         }
-        await req.application.liveHub.poke(programID: program.id!)
         return req.redirect(to: "/admin/relay/\(program.slug)/teams/\(team.id!)",
                             flash: req.t("relay.lineup.statusSaved", ["team": saved.name, "status": req.t(saved.status.localizationKey)]))
     }
@@ -110,7 +108,6 @@ struct RelayTeamAdminController: RouteCollection {
         } catch PodiumError.conflict(let message) {
             return try await renderTeam(req, program: program, teamID: team.id!, deleteError: req.t(message), status: .conflict)
         }
-        await req.application.liveHub.poke(programID: program.id!)
         return req.redirect(to: "/admin/relay/\(program.slug)#teams", flash: req.t("relay.lineup.deleted", ["team": "\(team.bib) \(team.name)"]))
     }
 

@@ -59,7 +59,6 @@ struct RelayTimingAdminController: RouteCollection {
         let draft = ReadDraft(bib: RelayTiming.normalizeBib(form.bib), point: form.point, at: at,
                               device: "form-\(req.actor.id.map(String.init) ?? "user")", clientReadID: UUID().uuidString)
         _ = try await req.relayTiming.ingest(program: program, [draft], source: .manual, by: req.actor)
-        await req.application.liveHub.poke(programID: program.id!)
         let flash = req.t("relay.timing.recorded", ["bib": draft.bib ?? "—", "time": RelayClock.clock(at, timeZone: program.zone, tenths: true)])
         return req.redirect(to: "/admin/relay/\(program.slug)/timing?point=\(form.point)", flash: flash)
     }
