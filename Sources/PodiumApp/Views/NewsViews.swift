@@ -42,6 +42,9 @@ struct NewsArticleContext: Encodable {
         let alt: String
         let caption: String?
         let number: Int
+        /// Pixels, when the file's header told them, so the page keeps the photo's place while it loads.
+        var width: Int? = nil
+        var height: Int? = nil
     }
     struct ProgramLink: Encodable {
         let name: String
@@ -56,6 +59,8 @@ struct NewsArticleContext: Encodable {
     let releaseISO: String
     let program: ProgramLink?
     let coverUrl: String?
+    var coverWidth: Int? = nil
+    var coverHeight: Int? = nil
     let html: String
     let photos: [Photo]
     let hasPhotos: Bool
