@@ -365,6 +365,8 @@ struct ProgramMediaTests {
             _ = try await f.organizer.send(.POST, "/api/v1/programs/secret-relay/status", json: #"{"status":"open","version":1}"#)
             let plain = try await Browser(app).get("/p/secret-relay").body.string
             #expect(!plain.contains("partner-list") && !plain.contains("class=\"gallery\""))
+            // A relay's page links its live board and results.
+            #expect(plain.contains("href=\"/p/secret-relay/live\"") && plain.contains("href=\"/p/secret-relay/results\""))
         }
     }
 }
