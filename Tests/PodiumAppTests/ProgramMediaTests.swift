@@ -361,6 +361,13 @@ struct ProgramMediaTests {
             let chinese = try await Browser(app).get("/p/games-2023", headers: ["Accept-Language": "zh-CN"]).body.string
             #expect(chinese.contains("主办单位") && chinese.contains("承办单位") && chinese.contains("赞助单位") && chinese.contains("精彩瞬间"))
 
+            // News covers keep their size on the cards too.
+            let article = try await NewsTests.create(f.organizer, ["title": "Awards day", "body": "x", "status": "published"])
+            _ = try await NewsTests.upload(app, token: f.token, "/api/v1/news/\(article.slug)/cover",
+                                           [Part(name: "file", filename: "c.png", contentType: "image/png", data: Self.png(width: 1280, height: 720))])
+            let news = try await Browser(app).get("/news").body.string
+            #expect(news.contains("alt=\"Awards day\" loading=\"lazy\" width=\"1280\" height=\"720\">"), "\(news)")
+
             // A program without partners or photos shows neither section.
             _ = try await f.organizer.send(.POST, "/api/v1/programs/secret-relay/status", json: #"{"status":"open","version":1}"#)
             let plain = try await Browser(app).get("/p/secret-relay").body.string

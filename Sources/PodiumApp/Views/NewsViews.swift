@@ -25,6 +25,8 @@ struct NewsCard: Encodable {
     let releaseISO: String
     let excerpt: String
     let coverUrl: String?
+    var coverWidth: Int? = nil
+    var coverHeight: Int? = nil
 }
 
 struct NewsIndexContext: Encodable {
@@ -145,6 +147,7 @@ extension Request {
     func newsCard(_ model: NewsArticleModel) -> NewsCard {
         NewsCard(url: "/news/\(model.slug)", title: model.title, source: model.source.isEmpty ? nil : model.source, releaseTime: releaseTime(model),
                  releaseISO: model.publishedAt.map(XMLText.timestamp) ?? "",
-                 excerpt: NewsService.markdown.excerpt(model.body, limit: 140), coverUrl: model.coverFile.map(UploadStore.url))
+                 excerpt: NewsService.markdown.excerpt(model.body, limit: 140), coverUrl: model.coverFile.map(UploadStore.url),
+                 coverWidth: model.coverWidth, coverHeight: model.coverHeight)
     }
 }
