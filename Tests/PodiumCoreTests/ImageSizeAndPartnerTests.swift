@@ -64,6 +64,31 @@ import Testing
         #expect(ImageSize.read(Self.data(filled)) == ImageSize(width: 320, height: 240))
     }
 
+    /// An APP1 Exif segment holding only IFD0 with the Orientation tag, in Intel or Motorola byte order.
+    static func exif(orientation: UInt8, little: Bool) -> [UInt8] {
+        let tiff: [UInt8] = little
+            ? [0x49, 0x49, 0x2A, 0x00, 0x08, 0, 0, 0, 0x01, 0x00, 0x12, 0x01, 0x03, 0x00, 0x01, 0, 0, 0, orientation, 0, 0, 0, 0, 0, 0, 0]
+            : [0x4D, 0x4D, 0x00, 0x2A, 0, 0, 0, 0x08, 0x00, 0x01, 0x01, 0x12, 0x00, 0x03, 0, 0, 0, 0x01, 0, orientation, 0, 0, 0, 0, 0, 0]
+        let body = Self.ascii("Exif") + [0, 0] + tiff
+        let length = body.count + 2
+        return [0xFF, 0xE1, UInt8(length >> 8), UInt8(length & 0xFF)] + body
+    }
+
+    @Test func aPhoneJPEGTurnedByItsExifOrientationIsMeasuredAsShown() {
+        for little in [true, false] {
+            for (orientation, turned) in [(1, false), (3, false), (6, true), (8, true)] {
+                var file = Self.jpegHeader(width: 4032, height: 3024)
+                file.insert(contentsOf: Self.exif(orientation: UInt8(orientation), little: little), at: 2)
+                let expected = turned ? ImageSize(width: 3024, height: 4032) : ImageSize(width: 4032, height: 3024)
+                #expect(ImageSize.read(Self.data(file)) == expected, "orientation \(orientation), little-endian \(little)")
+            }
+        }
+        // A damaged Exif block is ignored, not trusted.
+        var broken = Self.jpegHeader(width: 640, height: 480)
+        broken.insert(contentsOf: [0xFF, 0xE1, 0x00, 0x0A] + Self.ascii("Exif") + [0, 0, 0x49, 0x49], at: 2)
+        #expect(ImageSize.read(Self.data(broken)) == ImageSize(width: 640, height: 480))
+    }
+
     @Test func gifReadsTheLogicalScreen() {
         #expect(ImageSize.read(Self.data(Self.ascii("GIF89a") + [0x20, 0x03, 0x58, 0x02, 0, 0, 0])) == ImageSize(width: 800, height: 600))
         #expect(ImageSize.read(Self.data(Self.ascii("GIF87a") + [0x0A, 0x00, 0x05, 0x00])) == ImageSize(width: 10, height: 5))

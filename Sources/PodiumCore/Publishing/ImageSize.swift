@@ -53,7 +53,9 @@ public struct ImageSize: Sendable, Hashable, Codable {
     }
 
     /// Walks the markers to the first start-of-frame (SOF0–SOF15 but DHT C4, JPG C8 and DAC CC): height, then width.
+    /// A camera's Exif orientation that turns the picture a quarter (5–8) swaps them, as browsers show it turned.
     private static func jpeg(_ b: [UInt8]) -> ImageSize? {
+        var turned = false
         var i = 2
         while i + 4 <= b.count {
             guard b[i] == 0xFF else { return nil }
@@ -67,9 +69,36 @@ public struct ImageSize: Sendable, Hashable, Codable {
             guard let length = be16(b, i + 2), length >= 2 else { return nil }
             if (0xC0...0xCF).contains(marker), ![0xC4, 0xC8, 0xCC].contains(marker) {
                 guard length >= 7, let h = be16(b, i + 5), let w = be16(b, i + 7) else { return nil }
-                return ImageSize(width: w, height: h)
+                return turned ? ImageSize(width: h, height: w) : ImageSize(width: w, height: h)
+            }
+            if marker == 0xE1, let orientation = exifOrientation(b, from: i + 4, to: min(b.count, i + 2 + length)) {
+                turned = (5...8).contains(orientation)
             }
             i += 2 + length
+        }
+        return nil
+    }
+
+    /// The Orientation tag (0x0112) of IFD0 in an APP1 "Exif" segment's TIFF data, in either byte order; nil if absent.
+    private static func exifOrientation(_ b: [UInt8], from start: Int, to end: Int) -> Int? {
+        guard start + 14 <= end, Array(b[start..<start + 6]) == [0x45, 0x78, 0x69, 0x66, 0, 0] else { return nil }
+        let tiff = start + 6
+        let little: Bool
+        switch (b[tiff], b[tiff + 1]) {
+        case (0x49, 0x49): little = true
+        case (0x4D, 0x4D): little = false
+        default: return nil
+        }
+        func u16(_ at: Int) -> Int? { at >= tiff && at + 2 <= end ? (little ? le16(b, at) : be16(b, at)) : nil }
+        func u32(_ at: Int) -> Int? {
+            guard at >= tiff, at + 4 <= end else { return nil }
+            return little ? Int(b[at]) | Int(b[at + 1]) << 8 | Int(b[at + 2]) << 16 | Int(b[at + 3]) << 24 : be32(b, at)
+        }
+        guard let offset = u32(tiff + 4), offset >= 8, offset < end - tiff, let count = u16(tiff + offset) else { return nil }
+        for entry in 0..<min(count, 512) {
+            let at = tiff + offset + 2 + entry * 12
+            guard let tag = u16(at) else { return nil }
+            if tag == 0x0112 { return u16(at + 8) }
         }
         return nil
     }
