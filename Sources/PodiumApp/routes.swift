@@ -45,6 +45,7 @@ func routes(_ app: Application) throws {
     try app.register(collection: TokensAdminController())
     try app.register(collection: AuditAdminController())
     try app.register(collection: NewsAdminController(maxUploadBytes: app.podiumConfig.uploadMaxBytes))
+    try app.register(collection: ProgramMediaAdminController(maxUploadBytes: app.podiumConfig.uploadMaxBytes))
     try app.register(collection: OpenAPIController())
     try app.register(collection: ProgramsAPIController())
     try app.register(collection: UnitsAPIController())
@@ -60,4 +61,5 @@ func routes(_ app: Application) throws {
     try app.register(collection: RunOfShowAPIController())
     try app.register(collection: RecognitionAPIController())
     try app.register(collection: NewsAPIController(maxUploadBytes: app.podiumConfig.uploadMaxBytes))
+    try app.register(collection: ProgramMediaAPIController(maxUploadBytes: app.podiumConfig.uploadMaxBytes))
 }

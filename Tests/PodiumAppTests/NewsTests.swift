@@ -353,7 +353,7 @@ struct NewsTests {
 
             // The page shows the cover and the gallery with alternative texts.
             let page = try await Browser(app).get("/news/\(article.slug)").body.string
-            #expect(page.contains("<img src=\"\(reordered.coverUrl!)\" alt=\"Tug of war\">"))
+            #expect(page.contains("<img src=\"\(reordered.coverUrl!)\" alt=\"Tug of war\" width=\"1\" height=\"1\">"), "the size read from the cover's header")
             #expect(page.contains("alt=\"Cheering squad\""))
             #expect(page.contains("alt=\"The final pull\""))
             #expect(page.contains("<figcaption>The final pull</figcaption>"))

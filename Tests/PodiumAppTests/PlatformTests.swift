@@ -220,7 +220,21 @@ struct PlatformTests {
             #expect(news.items[0].title == "Faster, farther, closer! The 5th Seiko Workers' Games has come to a successful conclusion")
             #expect(news.items.allSatisfy { $0.visible && $0.body.count > 2000 && !$0.body.contains("XML 地图") && !$0.body.contains("电子邮件地址") })
             #expect(try await Browser(app).get("/news/\(news.items[2].slug)").body.string.contains("Jin Yueshun"))
-            #expect(try await Browser(app).get("/sitemap.xml").body.string.contains("/p/workers-games-2023/brackets/"))
+            let sitemap = try await Browser(app).get("/sitemap.xml").body.string
+            #expect(sitemap.contains("/p/workers-games-2023/brackets/"))
+            // The certificates issued are public pages too: every published honor and every team that finished the relay.
+            let locs = sitemap.components(separatedBy: "<loc>").dropFirst().compactMap { $0.components(separatedBy: "</loc>").first }
+                .map { $0.replacingOccurrences(of: "http://localhost", with: "") }
+            let certificates = locs.filter { $0.contains("/certificates/") }
+            #expect(certificates.filter { $0.hasPrefix("/p/recognition-2020/certificates/") }.count == honors.count)
+            #expect(certificates.filter { $0.hasPrefix("/p/quality-month-relay-2021/certificates/") }.count == 7)
+            for path in certificates {
+                #expect(try await Browser(app).get(path).status == .ok, "\(path)")
+            }
+            // Who organized and sponsored each occasion, as the articles say.
+            let relayHome = try await Browser(app).get("/p/quality-month-relay-2021").body.string
+            #expect(relayHome.contains("Green Valley Running Association") && relayHome.contains("Sponsored by") && relayHome.contains("SmartGen"))
+            #expect(try await Browser(app).get("/p/workers-games-2023").body.string.contains("Jinghua Holdings Group Trade Union Federation"))
 
             try await Browser(app).signIn("leader@demo.podium", "demo-leader")
             await #expect(throws: DemoError.self) {

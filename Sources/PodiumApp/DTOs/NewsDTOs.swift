@@ -9,6 +9,9 @@ struct NewsPhotoDTO: Content, Equatable {
     let caption: String
     let contentType: String
     let size: Int
+    /// The pixel size read from the file's header, when known.
+    var width: Int?
+    var height: Int?
 }
 
 struct NewsArticleDTO: Content, Equatable {

@@ -120,6 +120,7 @@ struct DemoSeeder {
             try await demoGames.seedOpen(program: try await ProgramModel.find(upcoming.id, on: tx)!, companies: companies)
             // The organizers' reports of the three occasions, as published.
             try await DemoNews(db: tx, clock: clock, actor: actor).seed()
+            try await DemoPartners(db: tx, clock: clock, actor: actor).seed()
 
             let users = UserService(db: tx, clock: clock, hashing: hashing)
             let demoUsers: [(String, String, String, [RoleGrant])] = [

@@ -23,6 +23,11 @@ struct MappedError: Sendable {
                                detail: nil, fieldIssues: [decodingIssue(error)])
         case let abort as any AbortError:
             return from(abort)
+        case let error where String(reflecting: type(of: error)).hasPrefix("MultipartKit."):
+            // A multipart body that cannot be parsed (no parts, a broken boundary) is the sender's mistake, not ours;
+            // the parser's own error types are partly private, so they are known by their module.
+            return MappedError(status: .badRequest, code: "invalid-body", title: LocalizedMessage("problem.invalidBody.title"),
+                               detail: LocalizedMessage("problem.badRequest.reason", ["reason": "\(error)"]))
         case let database as any DatabaseError where database.isConstraintFailure:
             // Two requests racing to create the same row: the loser is told to reload, as with a stale version.
             return from(PodiumError.conflict(LocalizedMessage("error.concurrentChange")))

@@ -25,5 +25,7 @@ enum MigrationList {
         M020_CreateGamesFinals(),
         M021_UpdateGamesDrawsAddGroupTies(),
         M022_CreateNews(),
+        M023_CreateProgramPartnersAndPhotos(),
+        M025_UpdateNewsPhotosAddSize(),
     ]
 }

@@ -15,6 +15,9 @@ final class NewsArticleModel: Model, @unchecked Sendable {
     @OptionalField(key: "published_at") var publishedAt: Date?
     /// A file name in the upload folder.
     @OptionalField(key: "cover_file") var coverFile: String?
+    /// The cover's pixel size, read from its header (nil for covers from before it was kept).
+    @OptionalField(key: "cover_width") var coverWidth: Int?
+    @OptionalField(key: "cover_height") var coverHeight: Int?
     @OptionalParent(key: "program_id") var program: ProgramModel?
     @Field(key: "version") var version: Int
     @Timestamp(key: "created_at", on: .create) var createdAt: Date?
@@ -34,6 +37,9 @@ final class NewsPhotoModel: Model, @unchecked Sendable {
     @Field(key: "content_type") var contentType: String
     @Field(key: "size") var size: Int
     @Field(key: "caption") var caption: String
+    /// The pixel size, read from the file's header (nil for photos from before it was kept).
+    @OptionalField(key: "width") var width: Int?
+    @OptionalField(key: "height") var height: Int?
     @Timestamp(key: "created_at", on: .create) var createdAt: Date?
 
     init() {}

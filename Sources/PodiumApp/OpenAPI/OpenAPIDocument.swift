@@ -10,10 +10,10 @@ enum OpenAPIDocument {
             "description": "Programs, organization, people and news of Podium. Machines authenticate with `Authorization: Bearer <token>`; errors are `application/problem+json` (RFC 9457).",
         ],
         "servers": [["url": "/"]],
-        "paths": .object(paths + relayPaths + ceremonyPaths + recognitionPaths + drawPaths + heatPaths + timetablePaths + staffPaths + newsPaths),
+        "paths": .object(paths + relayPaths + ceremonyPaths + recognitionPaths + drawPaths + heatPaths + timetablePaths + staffPaths + newsPaths + programMediaPaths),
         "components": [
             "securitySchemes": ["bearer": ["type": "http", "scheme": "bearer"]],
-            "schemas": .object(schemas + relaySchemas + ceremonySchemas + recognitionSchemas + drawSchemas + heatSchemas + timetableSchemas + staffSchemas + newsSchemas),
+            "schemas": .object(schemas + relaySchemas + ceremonySchemas + recognitionSchemas + drawSchemas + heatSchemas + timetableSchemas + staffSchemas + newsSchemas + programMediaSchemas),
         ],
     ]
 

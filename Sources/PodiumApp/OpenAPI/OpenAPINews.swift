@@ -6,13 +6,13 @@ extension OpenAPIDocument {
     private static let photoID = path("photoId", integer)
 
     /// An operation whose body is a `multipart/form-data` upload with these fields.
-    private static func multipart(_ operation: JSONValue, _ properties: KeyValuePairs<String, JSONValue>, required: [String]) -> JSONValue {
+    static func multipart(_ operation: JSONValue, _ properties: KeyValuePairs<String, JSONValue>, required: [String]) -> JSONValue {
         guard case .object(let pairs) = operation else { return operation }
         let body: JSONValue = ["required": true, "content": ["multipart/form-data": ["schema": object(properties, required: required)]]]
         return .object(pairs.map { $0.0 == "requestBody" ? ($0.0, body) : $0 })
     }
 
-    private static let imageFile: JSONValue = [
+    static let imageFile: JSONValue = [
         "type": "string", "contentMediaType": "application/octet-stream",
         "description": "A JPEG, PNG, WebP or GIF image, recognized by its content (not its name or stated type), up to the configured limit (10 MB unless PODIUM_UPLOAD_MAX_MB says otherwise)",
     ]

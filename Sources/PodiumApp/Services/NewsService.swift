@@ -100,7 +100,7 @@ struct NewsService {
 
     static func photoDTO(_ photo: NewsPhotoModel) -> NewsPhotoDTO {
         NewsPhotoDTO(id: photo.id!, position: photo.position, url: UploadStore.url(photo.file), caption: photo.caption,
-                     contentType: photo.contentType, size: photo.size)
+                     contentType: photo.contentType, size: photo.size, width: photo.width, height: photo.height)
     }
 
     /// The zone release times of this article are written in.
@@ -235,52 +235,27 @@ struct NewsService {
 
     // MARK: Photos
 
-    /// A file as sent: the name only names it in messages.
-    struct Upload {
-        var fileName: String
-        var data: Data
-        var caption: String = ""
-    }
+    typealias Upload = ImageUploads.Upload
+
+    var images: ImageUploads { ImageUploads(store: uploads, maxBytes: maxUploadBytes) }
 
     /// Checks the bytes, not the name or the claimed type: JPEG, PNG, WebP or GIF, not empty, not over the limit.
     func check(_ upload: Upload, field: String) throws(PodiumError) -> ImageKind {
-        let name = Self.displayName(upload.fileName)
-        guard !upload.data.isEmpty else { throw .invalid(field, "error.upload.empty", ["name": name]) }
-        guard upload.data.count <= maxUploadBytes else {
-            throw .invalid(field, "error.upload.tooLarge", ["name": name, "max": ImageKind.describe(bytes: maxUploadBytes),
-                                                            "size": ImageKind.describe(bytes: upload.data.count)])
-        }
-        guard let kind = ImageKind.detect(upload.data) else { throw .invalid(field, "error.upload.notImage", ["name": name]) }
+        let kind = try images.check(upload, field: field)
         if upload.caption.count > ArticleDraft.maxCaptionLength {
             throw .invalid("caption", "error.text.tooLong", ["max": "\(ArticleDraft.maxCaptionLength)"])
         }
         return kind
     }
 
-    /// The sender's file name, for messages only: its last part, printable, not too long.
-    static func displayName(_ fileName: String) -> String {
-        let last = fileName.split(whereSeparator: { $0 == "/" || $0 == "\\" }).last.map(String.init) ?? ""
-        let printable = String(last.unicodeScalars.filter { $0.value >= 0x20 && $0.value != 0x7F }.map(Character.init))
-        let trimmed = printable.trimmingCharacters(in: .whitespaces)
-        return trimmed.isEmpty ? "(unnamed)" : String(trimmed.prefix(80))
-    }
+    /// The sender's file name, for messages only.
+    static func displayName(_ fileName: String) -> String { ImageUploads.displayName(fileName) }
 
     /// Writes checked files, then runs `change`; if anything fails, the files written are removed and nothing changes.
     private func withStoredFiles<T>(_ uploads: [Upload], field: String,
-                                    _ change: @escaping @Sendable ([(name: String, kind: ImageKind, upload: Upload)]) async throws -> T) async throws -> T {
-        var kinds: [ImageKind] = []
-        for upload in uploads { kinds.append(try check(upload, field: field)) }
-        var written: [(name: String, kind: ImageKind, upload: Upload)] = []
-        do {
-            for (upload, kind) in zip(uploads, kinds) {
-                written.append((try self.uploads.write(upload.data, kind: kind), kind, upload))
-            }
-            let stored = written
-            return try await change(stored)
-        } catch {
-            self.uploads.remove(written.map(\.name))
-            throw error
-        }
+                                    _ change: @escaping @Sendable ([ImageUploads.Stored]) async throws -> T) async throws -> T {
+        for upload in uploads { _ = try check(upload, field: field) }
+        return try await images.storing(uploads, field: field, change)
     }
 
     func addPhotos(articleID: Int, _ files: [Upload], field: String = "file", by actor: Actor) async throws -> [NewsPhotoDTO] {
@@ -303,6 +278,8 @@ struct NewsService {
                     photo.contentType = file.kind.contentType
                     photo.size = file.upload.data.count
                     photo.caption = file.upload.caption.collapsingWhitespace
+                    photo.width = file.size?.width
+                    photo.height = file.size?.height
                     try await photo.create(on: tx)
                     added.append(Self.photoDTO(photo))
                     next += 1
@@ -323,6 +300,8 @@ struct NewsService {
                 guard let article = try await NewsArticleModel.find(articleID, on: tx) else { throw PodiumError.notFound(LocalizedMessage("error.news.notFound")) }
                 let before = article.coverFile
                 article.coverFile = stored[0].name
+                article.coverWidth = stored[0].size?.width
+                article.coverHeight = stored[0].size?.height
                 try await article.update(on: tx)
                 try await AuditLog(db: tx, clock: clock).record(actor, action: "cover", entityType: "article", entityID: "\(articleID)",
                                                                 summary: "\(article.title): \(Self.displayName(file.fileName))",
@@ -340,6 +319,8 @@ struct NewsService {
             let before = article.coverFile
             guard before != nil else { return (article, nil) }
             article.coverFile = nil
+            article.coverWidth = nil
+            article.coverHeight = nil
             try await article.update(on: tx)
             try await AuditLog(db: tx, clock: clock).record(actor, action: "cover", entityType: "article", entityID: "\(articleID)",
                                                             summary: article.title, before: before.map { ["cover": $0] }, after: Nothing?.none)

@@ -3,7 +3,8 @@ import Foundation
 import PodiumCore
 
 /// Every page the public can open, with when it last changed: the home, each program that is out of draft with the
-/// pages its kind has, the news index and each article readers see now.
+/// pages its kind has (and the certificates it has issued: published, approved honors and the teams that finished a
+/// relay), the news index and each article readers see now.
 struct PublicSiteMap {
     let db: any Database
     let news: NewsService
@@ -46,11 +47,36 @@ struct PublicSiteMap {
             for eventID in drawnEvents[program.id!] ?? [] {
                 pages.append(.init(url: "\(base)/brackets/\(eventID)", lastModified: program.updatedAt))
             }
+            pages += try await certificates(of: program)
         }
         pages.append(.init(url: "/news", lastModified: newsChanged))
         for article in articles {
             pages.append(.init(url: "/news/\(article.slug)", lastModified: changed(article)))
         }
         return pages
+    }
+
+    /// The certificate pages a program serves: `/p/{slug}/certificates/{serial}` for each approved honor once the honor
+    /// roll is published, `/p/{slug}/certificates/{bib}` for each relay team that finished.
+    private func certificates(of program: ProgramModel) async throws -> [Sitemap.Page] {
+        let base = "/p/\(program.slug)/certificates/"
+        switch ProgramKind(rawValue: program.kind) {
+        case .recognition:
+            guard let settings = try await RecognitionSettingsModel.query(on: db).filter(\.$program.$id == program.id!).first(),
+                  let published = settings.publishedAt else { return [] }
+            return try await AwardDecisionService(db: db, clock: news.clock).decisions(programID: program.id!)
+                .filter { $0.status == "approved" }
+                .map { Sitemap.Page(url: base + $0.serial, lastModified: published) }
+        case .relay:
+            let snapshot = try await RelayTimingService(db: db, clock: news.clock).snapshot(program: program)
+            return snapshot.board.teams.filter { $0.progress == .finished }.compactMap { result in
+                guard let bib = result.team.bib.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed.subtracting(CharacterSet(charactersIn: "/?#"))) else {
+                    return nil
+                }
+                return Sitemap.Page(url: base + bib, lastModified: program.updatedAt)
+            }
+        default:
+            return []
+        }
     }
 }

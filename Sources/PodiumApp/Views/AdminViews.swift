@@ -100,6 +100,8 @@ struct ProgramEditContext: Encodable {
     let forms: [FormView]
     let transitions: [Transition]
     let statusError: String?
+    /// Partners and photo gallery.
+    var media: ProgramMediaAdminView?
 }
 
 struct UserRow: Encodable {

@@ -25,6 +25,8 @@ struct NewsCard: Encodable {
     let releaseISO: String
     let excerpt: String
     let coverUrl: String?
+    var coverWidth: Int? = nil
+    var coverHeight: Int? = nil
 }
 
 struct NewsIndexContext: Encodable {
@@ -42,6 +44,9 @@ struct NewsArticleContext: Encodable {
         let alt: String
         let caption: String?
         let number: Int
+        /// Pixels, when the file's header told them, so the page keeps the photo's place while it loads.
+        var width: Int? = nil
+        var height: Int? = nil
     }
     struct ProgramLink: Encodable {
         let name: String
@@ -56,6 +61,8 @@ struct NewsArticleContext: Encodable {
     let releaseISO: String
     let program: ProgramLink?
     let coverUrl: String?
+    var coverWidth: Int? = nil
+    var coverHeight: Int? = nil
     let html: String
     let photos: [Photo]
     let hasPhotos: Bool
@@ -140,6 +147,7 @@ extension Request {
     func newsCard(_ model: NewsArticleModel) -> NewsCard {
         NewsCard(url: "/news/\(model.slug)", title: model.title, source: model.source.isEmpty ? nil : model.source, releaseTime: releaseTime(model),
                  releaseISO: model.publishedAt.map(XMLText.timestamp) ?? "",
-                 excerpt: NewsService.markdown.excerpt(model.body, limit: 140), coverUrl: model.coverFile.map(UploadStore.url))
+                 excerpt: NewsService.markdown.excerpt(model.body, limit: 140), coverUrl: model.coverFile.map(UploadStore.url),
+                 coverWidth: model.coverWidth, coverHeight: model.coverHeight)
     }
 }

@@ -52,4 +52,7 @@ struct ProgramHomeContext: Encodable {
     let isDraft: Bool
     /// The conference's running order, for a recognition program.
     var agenda: [PublicAgendaRow] = []
+    /// Organizers, host, co-organizers and sponsors, by role.
+    var partnerGroups: [PublicPartnerGroup] = []
+    var photos: [PublicGalleryPhoto] = []
 }

@@ -61,10 +61,11 @@ struct NewsPublicController: RouteCollection {
         let context = NewsArticleContext(
             page: page, title: model.title, source: model.source.isEmpty ? nil : model.source, releaseTime: model.publishedAt == nil ? nil : req.releaseTime(model),
             releaseISO: model.publishedAt.map(XMLText.timestamp) ?? "", program: program,
-            coverUrl: model.coverFile.map(UploadStore.url), html: NewsService.markdown.html(model.body),
+            coverUrl: model.coverFile.map(UploadStore.url), coverWidth: model.coverWidth, coverHeight: model.coverHeight,
+            html: NewsService.markdown.html(model.body),
             photos: photos.enumerated().map { index, photo in
                 .init(url: UploadStore.url(photo.file), alt: photo.caption.isEmpty ? req.t("news.photoAlt", ["title": model.title, "number": "\(index + 1)"]) : photo.caption,
-                      caption: photo.caption.isEmpty ? nil : photo.caption, number: index + 1)
+                      caption: photo.caption.isEmpty ? nil : photo.caption, number: index + 1, width: photo.width, height: photo.height)
             },
             hasPhotos: !photos.isEmpty, notice: notice, editUrl: req.allows(.managePrograms) ? "/admin/news/\(model.id!)" : nil)
         let response = try await req.page("public/article", context)

@@ -96,7 +96,7 @@ struct ProgramsAdminController: RouteCollection {
         }
     }
 
-    private static func form(from program: ProgramDTO) -> ProgramForm {
+    static func form(from program: ProgramDTO) -> ProgramForm {
         ProgramForm(kind: program.kind.rawValue, slug: program.slug, edition: program.edition.map(String.init), name: program.name,
                     theme: program.theme, startDate: program.startDate.iso, endDate: program.endDate?.iso, venue: program.venue,
                     timeZone: program.timeZone, version: program.version)
@@ -157,8 +157,8 @@ struct ProgramsAdminController: RouteCollection {
                                                                 forms: [view], back: "/admin/programs"), status: status)
     }
 
-    private func renderEdit(_ req: Request, program: ProgramDTO, form: ProgramForm, issues: [FieldIssue], statusError: String?,
-                            status: HTTPResponseStatus) async throws -> Response {
+    func renderEdit(_ req: Request, program: ProgramDTO, form: ProgramForm, issues: [FieldIssue], statusError: String?,
+                    media: MediaFormState = MediaFormState(), status: HTTPResponseStatus) async throws -> Response {
         var view = FormView(action: "/admin/programs/\(program.id)", submitLabel: req.t("action.save"), fields: fields(req, form, kindEditable: false))
         view.hidden.append(.init(name: "version", value: "\(form.version ?? program.version)"))
         view.attach(issues, req)
@@ -166,7 +166,8 @@ struct ProgramsAdminController: RouteCollection {
             ProgramEditContext.Transition(status: $0.rawValue, label: req.t("programs.moveTo", ["status": req.t($0.localizationKey)]), forward: $0 > program.status)
         }
         let context = ProgramEditContext(page: PageContext(req, title: program.name, backOffice: true), program: ProgramView(program, req),
-                                         forms: [view], transitions: transitions, statusError: statusError)
+                                         forms: [view], transitions: transitions, statusError: statusError,
+                                         media: try await ProgramMediaAdminView.make(req, programID: program.id, programName: program.name, state: media))
         return try await req.page("admin/program", context, status: status)
     }
 }

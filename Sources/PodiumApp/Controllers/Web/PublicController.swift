@@ -28,6 +28,8 @@ struct PublicController: RouteCollection {
         }
         var context = ProgramHomeContext(page: PageContext(req, title: dto.name), program: ProgramView(dto, req), isDraft: dto.status == .draft)
         if dto.kind == .recognition { context.agenda = req.publicAgenda(try await req.ceremony.agenda(programID: dto.id)) }
+        context.partnerGroups = PublicPartnerGroup.groups(try await req.programMedia.partners(programID: dto.id), req)
+        context.photos = PublicGalleryPhoto.list(try await req.programMedia.photos(programID: dto.id), programName: dto.name, req)
         return try await req.page("public/program", context)
     }
 
