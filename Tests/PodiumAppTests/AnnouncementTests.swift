@@ -70,7 +70,7 @@ struct AnnouncementTests {
             let honors = try await app.testing().sendRequest(.POST, "/api/v1/programs/recognition-2020/announcement", headers: headers)
             #expect(honors.status == .created)
             let honorsText = try honors.decode(NewsArticleDTO.self)
-            #expect(honorsText.title == "2020 Annual Summary and Recognition Conference隆重召开")
+            #expect(honorsText.title == "2020 Annual Summary and Recognition Conference 隆重召开")
             #expect(honorsText.body.contains("大会共表彰先进个人"))
             let recognition = try await ProgramModel.query(on: app.db).filter(\.$slug == "recognition-2020").first()!
             let roll = try await AwardDecisionService(db: app.db, clock: app.clock).honorRoll(program: recognition)

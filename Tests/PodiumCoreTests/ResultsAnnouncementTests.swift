@@ -40,7 +40,7 @@ import Testing
         let text = ResultsAnnouncement.games(occasion, gamesFacts, .zhHans)
         #expect(text.title == "第五届精华集团职工运动会圆满落幕")
         #expect(text.body.hasPrefix("2023年11月18日，第五届精华集团职工运动会在之江学院体育场举行，主题为“更快、更远、更近”。共有3支代表队、42名运动员参加了3个项目的比赛，其中竞技类项目1个、亲子类项目1个、趣味类项目1个。"))
-        #expect(text.body.contains("本届运动会共产生个人奖3个、集体奖3个、亲子奖2个。Jinghua Technology获得团体奖一等奖，New Materials获得二等奖，Robotics获得三等奖。"))
+        #expect(text.body.contains("本届运动会共产生个人奖3个、集体奖3个、亲子奖2个。Jinghua Technology 获得团体奖一等奖，New Materials 获得二等奖，Robotics 获得三等奖。"))
         #expect(text.body.contains("# 团体总分\n\n- 第1名：Jinghua Technology，21分（一等奖）"))
         #expect(text.body.contains("- 个人奖：3个（第一名1个、第二名1个、第三名1个）"))
         #expect(text.body.contains("- 亲子类项目（1个）：Parent-child relay"))
@@ -54,7 +54,7 @@ import Testing
         #expect(!en.body.contains("theme"))
         #expect(!en.body.contains("award"))
         let zh = ResultsAnnouncement.games(bare, facts, .zhHans)
-        #expect(zh.body.hasPrefix("Spring Games举行。共进行了1个项目的比赛。"))
+        #expect(zh.body.hasPrefix("Spring Games 举行。共进行了1个项目的比赛。"))
         #expect(!zh.body.contains("主题"))
         #expect(!zh.body.contains("团体"))
     }
@@ -123,9 +123,9 @@ import Testing
 
     @Test func relayInChinese() {
         let text = ResultsAnnouncement.relay(relay, relayFacts, .zhHans)
-        #expect(text.title == "第一届 Green Valley Quality Month Relay圆满落幕，Zhijiang College以2小时54分13秒夺冠")
+        #expect(text.title == "第一届 Green Valley Quality Month Relay 圆满落幕，Zhijiang College 以2小时54分13秒夺冠")
         #expect(text.body.contains("共有3支队伍、15名运动员（其中女运动员4名）参加了全程44公里、共5棒的接力比赛。"))
-        #expect(text.body.contains("Zhijiang College以2小时54分13秒的成绩夺得冠军，Jinghua Technology（3小时01分03秒）获得第二名。3支队伍中有2支完赛。"))
+        #expect(text.body.contains("Zhijiang College 以2小时54分13秒的成绩夺得冠军，Jinghua Technology（3小时01分03秒）获得第二名。3支队伍中有2支完赛。"))
         #expect(text.body.contains("- 第1棒（8.8公里）：Chen Li（Zhijiang College），38:07"))
         #expect(text.body.contains("- Qingshan Community：未完成"))
     }
@@ -169,7 +169,7 @@ import Testing
         #expect(text.title == "2020年度总结表彰大会隆重召开")
         #expect(text.body.hasPrefix("2021年2月2日，2020年度总结表彰大会举行。大会共表彰先进个人3名、先进集体1个，涉及3个奖项。"))
         #expect(text.body.contains("其中，“Outstanding Employee”2名、“Advanced Team”1个、“Special Contribution Award”1名。"))
-        #expect(text.body.contains("大会还向Xia Rongxiang（Steel Structure Machinery Branch）颁发了“Special Contribution Award”。"))
+        #expect(text.body.contains("大会还向 Xia Rongxiang（Steel Structure Machinery Branch）颁发了“Special Contribution Award”。"))
         #expect(text.body.contains("# Advanced Team（1个）\n\n- Assembly Workshop（Robotics）"))
     }
 
@@ -181,6 +181,12 @@ import Testing
             #expect(html.contains("<ul>"))
             #expect(!html.contains("|"))
         }
+    }
+
+    @Test func chineseSpacesLatinNamesFromChineseWords() {
+        #expect(AnnouncementWords.spaced("在Zhijiang College举行") == "在 Zhijiang College 举行")
+        #expect(AnnouncementWords.spaced("2023年11月18日，第5名（Robotics），38:07") == "2023年11月18日，第5名（Robotics），38:07")
+        #expect(AnnouncementWords.spaced("精华科技获得一等奖") == "精华科技获得一等奖")
     }
 
     @Test func datesAndEditions() {

@@ -113,15 +113,11 @@ struct AnnouncementService {
             }
         }
         finishers.sort { ($0.place, $0.totalMs) < ($1.place, $1.totalMs) }
-        // The fastest run of each leg: the leg time ranked first by the board.
+        // The fastest run of each leg: the leg time the board ranks first (after a restart, timed from the restart).
         var fastest: [RelayAnnouncementFacts.LegBest] = []
         for leg in snapshot.course.legs {
-            let best = snapshot.board.teams.compactMap { result -> (RelayTeamResult, Int64)? in
-                guard let split = result.legs.first(where: { $0.order == leg.order }), let time = split.time, split.rank == 1, !split.restarted else { return nil }
-                return (result, time)
-            }
-            guard !best.isEmpty else { continue }
-            for (result, time) in best {
+            for result in snapshot.board.teams {
+                guard let split = result.legs.first(where: { $0.order == leg.order }), let time = split.time, split.rank == 1 else { continue }
                 let runner = teams[result.team.id]?.runners.first { $0.leg == leg.order }?.name ?? ""
                 fastest.append(.init(leg: leg.order, meters: leg.distanceMeters, runner: runner, team: result.team.name, timeMs: time))
             }

@@ -21,6 +21,23 @@ enum AnnouncementWords {
         return out
     }
 
+    /// Chinese text with Latin names, spaced as Chinese typesetting does: a space between a Latin letter and a
+    /// Chinese character ("在 Zhijiang College 举行"), none around digits ("2023年") or punctuation ("（Robotics）").
+    static func spaced(_ text: String) -> String {
+        func isHan(_ c: Character) -> Bool {
+            c.unicodeScalars.first.map { (0x4E00...0x9FFF).contains($0.value) || (0x3400...0x4DBF).contains($0.value) } ?? false
+        }
+        func isLatin(_ c: Character) -> Bool { c.isASCII && c.isLetter }
+        var out = ""
+        var previous: Character?
+        for c in text {
+            if let p = previous, (isLatin(p) && isHan(c)) || (isHan(p) && isLatin(c)) { out.append(" ") }
+            out.append(c)
+            previous = c
+        }
+        return out
+    }
+
     /// "A", "A and B", "A, B and C"; "A", "A和B", "A、B和C".
     static func list(_ items: [String], _ language: Language) -> String {
         switch items.count {

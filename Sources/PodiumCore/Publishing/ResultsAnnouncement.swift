@@ -126,7 +126,7 @@ public enum ResultsAnnouncement {
         }
         if !winnerLines.isEmpty { paragraphs.append((en ? "# Event winners" : "# 各项目第一名") + "\n\n" + winnerLines.joined(separator: "\n")) }
 
-        return Announcement(title: title, body: paragraphs.joined(separator: "\n\n"))
+        return finished(title, paragraphs, language)
     }
 
     // MARK: Relay
@@ -237,7 +237,7 @@ public enum ResultsAnnouncement {
             }
             paragraphs.append((en ? "# Fastest legs" : "# 各棒最快") + "\n\n" + lines.joined(separator: "\n"))
         }
-        return Announcement(title: title, body: paragraphs.joined(separator: "\n\n"))
+        return finished(title, paragraphs, language)
     }
 
     // MARK: Recognition
@@ -293,7 +293,12 @@ public enum ResultsAnnouncement {
             let heading = en ? "# \(W.text(category.name)) (\(category.honorees.count))" : "# \(W.text(category.name))（\(category.honorees.count)\(measure)）"
             paragraphs.append(heading + "\n\n" + category.honorees.map { "- " + honoree(of: $0, language) }.joined(separator: "\n"))
         }
-        return Announcement(title: title, body: paragraphs.joined(separator: "\n\n"))
+        return finished(title, paragraphs, language)
+    }
+
+    private static func finished(_ title: String, _ paragraphs: [String], _ language: Language) -> Announcement {
+        let body = paragraphs.joined(separator: "\n\n")
+        return language == .zhHans ? Announcement(title: W.spaced(title), body: W.spaced(body)) : Announcement(title: title, body: body)
     }
 
     private static func honoree(of honoree: RecognitionAnnouncementFacts.Honoree, _ language: Language) -> String {
