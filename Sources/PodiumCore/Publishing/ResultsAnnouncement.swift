@@ -139,7 +139,7 @@ public enum ResultsAnnouncement {
                        : W.occasionName(occasion, .zhHans, capitalized: true) + "圆满落幕"
         if let first = winners.first {
             title = en ? "\(winnerNames) \(winners.count > 1 ? "win" : "wins") \(W.occasionName(occasion, .en, capitalized: false)) in \(RelayClock.duration(first.totalMs))"
-                       : "\(title)，\(winnerNames)以\(W.spokenDuration(first.totalMs, .zhHans))夺冠"
+                       : "\(title)，\(winnerNames)夺冠"
         }
         var paragraphs: [String] = []
         var opening = W.opening(occasion, language)
