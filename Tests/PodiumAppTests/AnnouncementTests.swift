@@ -155,6 +155,12 @@ struct AnnouncementTests {
             #expect(preview.status == .ok)
             #expect(preview.body.string.contains("<h2>比赛成绩</h2>"))
 
+            // The news list points to the programs that can be announced.
+            let news = try await browser.get("/admin/news")
+            #expect(news.body.string.contains("href=\"/admin/programs/\(program.id!)#announcement\""))
+            let upcoming = try await ProgramModel.query(on: app.db).filter(\.$slug == "workers-games-2026").first()!
+            #expect(!news.body.string.contains("href=\"/admin/programs/\(upcoming.id!)#announcement\""))
+
             // The program page lists the drafts linked to it.
             let again = try await browser.get("/admin/programs/\(program.id!)")
             #expect(again.body.string.contains("/admin/news/\(article.id!)"))
