@@ -87,3 +87,8 @@ struct NewsArticleAudit: Encodable {
         body = model.body
     }
 }
+
+/// Asks for a results announcement in a language (`en` or `zh-Hans`); without one, the request's language.
+struct AnnouncementInput: Content {
+    var language: String?
+}

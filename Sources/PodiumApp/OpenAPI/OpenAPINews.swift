@@ -49,6 +49,10 @@ extension OpenAPIDocument {
                               ["file": imageFile], required: ["file"]),
             "delete": op("deleteNewsCover", "Remove the cover image (organizer)", params: [slug], responses: [("200", ref("NewsArticle"))]),
         ]),
+        ("/api/v1/programs/{slug}/announcement", [
+            "post": op("draftAnnouncement", "Draft the program's results announcement (organizer) as a new draft article linked to the program, written from its results: for games the awards by kind, the events and the group ranking with its prizes; for a relay the course, the teams, the winner's time, the podium and the fastest legs; for recognition the honorees by award category. The organizer edits and publishes it like any article. `language` is `en` or `zh-Hans` (default: the request's language). A program that is not running, finished or published, or that has nothing to announce yet (no result, no finished team, no honoree), gets 422 naming it; nothing is created. Each call makes a new draft.",
+                       params: [slug], body: "AnnouncementInput", responses: [("201", ref("NewsArticle"))]),
+        ]),
     ]
 
     private static let articleStatus = enumeration(ArticleStatus.allCases.map(\.rawValue))
@@ -74,5 +78,6 @@ extension OpenAPIDocument {
         ], required: ["title"])),
         ("NewsPhotoUpdate", object(["caption": string, "position": ["type": "integer", "minimum": 1]], required: [])),
         ("NewsPage", page("NewsArticle")),
+        ("AnnouncementInput", object(["language": enumeration(Language.allCases.map(\.rawValue))], required: [])),
     ]
 }

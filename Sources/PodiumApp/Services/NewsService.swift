@@ -104,8 +104,9 @@ struct NewsService {
     }
 
     /// The zone release times of this article are written in.
-    func timeZone(programID: Int?) async throws -> TimeZone {
-        if let programID, let program = try await ProgramModel.find(programID, on: db), let zone = TimeZone(identifier: program.timeZone) {
+    /// `database` is the transaction when called inside one (a second connection could wait forever on SQLite).
+    func timeZone(programID: Int?, on database: (any Database)? = nil) async throws -> TimeZone {
+        if let programID, let program = try await ProgramModel.find(programID, on: database ?? db), let zone = TimeZone(identifier: program.timeZone) {
             return zone
         }
         return TimeZone(identifier: Self.defaultTimeZone)!
@@ -220,7 +221,7 @@ struct NewsService {
         if !requestedSlug.isEmpty {
             model.slug = requestedSlug
         } else if creating {
-            let zone = try await timeZone(programID: input.programId)
+            let zone = try await timeZone(programID: input.programId, on: tx)
             let base = ArticleSlug.base(title: title, date: DateDisplay.calendarDate(publishedAt ?? now, timeZone: zone))
             let taken = Set(try await NewsArticleModel.query(on: tx).filter(\.$slug =~ base).all().map(\.slug))
             model.slug = ArticleSlug.unique(base) { taken.contains($0) }

@@ -1,9 +1,31 @@
+import Fluent
 import PodiumCore
 import Vapor
 
 extension Request {
     var news: NewsService {
         NewsService(db: db, clock: application.clock, uploads: application.uploads, maxUploadBytes: application.podiumConfig.uploadMaxBytes)
+    }
+
+    var announcements: AnnouncementService {
+        AnnouncementService(db: db, clock: application.clock, news: news, localizer: application.localizer)
+    }
+
+    /// The program a results announcement is drafted for, by its slug.
+    func announcedProgram(slug: String) async throws -> ProgramModel {
+        guard let program = try await ProgramModel.query(on: db).filter(\.$slug == slug).first() else {
+            throw PodiumError.notFound(LocalizedMessage("error.program.notFound"))
+        }
+        return program
+    }
+
+    /// The language an announcement is written in: the one asked for (`en`, `zh-Hans`), otherwise the reader's.
+    func announcementLanguage(_ asked: String?) throws -> Language {
+        guard let asked = asked?.trimmingCharacters(in: .whitespaces), !asked.isEmpty else { return language }
+        guard let chosen = Language(rawValue: asked) else {
+            throw PodiumError.invalid("language", "error.announcement.language", ["value": String(asked.prefix(40))])
+        }
+        return chosen
     }
 
     /// The site's address as readers reach it, for absolute links in the feed, the sitemap and `og:` tags:

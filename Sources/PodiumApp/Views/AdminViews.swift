@@ -102,6 +102,30 @@ struct ProgramEditContext: Encodable {
     let statusError: String?
     /// Partners and photo gallery.
     var media: ProgramMediaAdminView?
+    let announcement: AnnouncementPanel
+}
+
+/// The program page's results announcement panel: the form when a draft makes sense, and the articles already linked.
+struct AnnouncementPanel: Encodable {
+    struct Option: Encodable {
+        let value: String
+        let label: String
+        let selected: Bool
+    }
+    struct Article: Encodable {
+        let title: String
+        let status: String
+        let statusCode: String
+        let editUrl: String
+    }
+    /// Whether the program's status allows a draft.
+    let available: Bool
+    /// The program has just finished: the panel comes first and says so.
+    let prominent: Bool
+    let languages: [Option]
+    let error: String?
+    let articles: [Article]
+    let hasArticles: Bool
 }
 
 struct UserRow: Encodable {

@@ -83,9 +83,29 @@ struct NewsAdminContext: Encodable {
         let publicUrl: String?
         let editUrl: String
     }
+    /// A program whose results can be announced: its page holds the form.
+    struct Announceable: Encodable {
+        let name: String
+        let status: String
+        let statusCode: String
+        let url: String
+    }
     let page: PageContext
     let rows: [Row]
     let hasRows: Bool
+    var announceable: [Announceable] = []
+    var hasAnnounceable: Bool { !announceable.isEmpty }
+
+    enum CodingKeys: String, CodingKey { case page, rows, hasRows, announceable, hasAnnounceable }
+
+    func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(page, forKey: .page)
+        try container.encode(rows, forKey: .rows)
+        try container.encode(hasRows, forKey: .hasRows)
+        try container.encode(announceable, forKey: .announceable)
+        try container.encode(hasAnnounceable, forKey: .hasAnnounceable)
+    }
 }
 
 struct NewsEditContext: Encodable {

@@ -10,6 +10,7 @@ struct ProgramsAPIController: RouteCollection {
         programs.get(":slug", use: get)
         programs.put(":slug", use: update)
         programs.post(":slug", "status", use: changeStatus)
+        programs.post(":slug", "announcement", use: draftAnnouncement)
     }
 
     /// Drafts are listed only for organizers.
@@ -40,5 +41,15 @@ struct ProgramsAPIController: RouteCollection {
         let program = try await req.programs.get(slug: req.parameters.get("slug") ?? "")
         let input = try req.content.decode(StatusChangeInput.self)
         return try await req.programs.changeStatus(program.id, to: input.status, expectedVersion: input.version, by: req.actor)
+    }
+
+    /// Drafts the program's results announcement as a new draft article linked to it.
+    func draftAnnouncement(req: Request) async throws -> Response {
+        try await req.require(.managePrograms)
+        let program = try await req.announcedProgram(slug: req.parameters.get("slug") ?? "")
+        let input = req.headers.contentType == nil || req.body.data?.readableBytes ?? 0 == 0
+            ? AnnouncementInput() : try req.content.decode(AnnouncementInput.self)
+        let article = try await req.announcements.draft(program: program, language: try req.announcementLanguage(input.language), by: req.actor)
+        return try await article.encodeResponse(status: .created, for: req)
     }
 }

@@ -68,8 +68,12 @@ struct NewsAdminController: RouteCollection {
                 releaseTime: req.releaseTime(model), program: (model.$program.value ?? nil)?.name ?? "",
                 publicUrl: req.news.isPublic(model) ? "/news/\(model.slug)" : nil, editUrl: "/admin/news/\(model.id!)")
         }
+        let announceable = try await req.programs.list(publicOnly: false).filter { AnnouncementService.allowedStatuses.contains($0.status) }.map {
+            NewsAdminContext.Announceable(name: $0.name, status: req.t($0.status.localizationKey), statusCode: $0.status.rawValue,
+                                          url: "/admin/programs/\($0.id)#announcement")
+        }
         return try await req.page("admin/news", NewsAdminContext(page: PageContext(req, title: req.t("news.admin.title"), backOffice: true),
-                                                                rows: rows, hasRows: !rows.isEmpty))
+                                                                rows: rows, hasRows: !rows.isEmpty, announceable: announceable))
     }
 
     func newForm(req: Request) async throws -> Response {

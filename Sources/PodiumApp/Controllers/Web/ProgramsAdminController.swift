@@ -1,3 +1,4 @@
+import Fluent
 import PodiumCore
 import Vapor
 
@@ -11,6 +12,11 @@ struct ProgramsAdminController: RouteCollection {
         programs.get(":id", use: editForm)
         programs.post(":id", use: update)
         programs.post(":id", "status", use: changeStatus)
+        programs.post(":id", "announcement", use: draftAnnouncement)
+    }
+
+    struct AnnouncementForm: Content {
+        var language: String?
     }
 
     struct ProgramForm: Content {
@@ -96,6 +102,24 @@ struct ProgramsAdminController: RouteCollection {
         }
     }
 
+    /// Drafts the results announcement and opens it in the article editor; when there is nothing to announce,
+    /// the program page again with the reason, and nothing saved.
+    func draftAnnouncement(req: Request) async throws -> Response {
+        try await req.require(.managePrograms)
+        let program = try await req.programs.get(try req.intParameter("id"))
+        let form = try req.content.decode(AnnouncementForm.self)
+        do {
+            let language = try req.announcementLanguage(form.language)
+            guard let model = try await ProgramModel.find(program.id, on: req.db) else { throw PodiumError.notFound(LocalizedMessage("error.program.notFound")) }
+            let article = try await req.announcements.draft(program: model, language: language, by: req.actor)
+            return req.redirect(to: "/admin/news/\(article.id)", flash: req.t("programs.announcement.drafted", ["title": article.title]))
+        } catch PodiumError.validation(let issues) {
+            return try await renderEdit(req, program: program, form: Self.form(from: program), issues: [], statusError: nil,
+                                        announcementError: issues.map { req.t($0.message) }.joined(separator: " "),
+                                        announcementLanguage: form.language, status: .unprocessableEntity)
+        }
+    }
+
     static func form(from program: ProgramDTO) -> ProgramForm {
         ProgramForm(kind: program.kind.rawValue, slug: program.slug, edition: program.edition.map(String.init), name: program.name,
                     theme: program.theme, startDate: program.startDate.iso, endDate: program.endDate?.iso, venue: program.venue,
@@ -158,6 +182,7 @@ struct ProgramsAdminController: RouteCollection {
     }
 
     func renderEdit(_ req: Request, program: ProgramDTO, form: ProgramForm, issues: [FieldIssue], statusError: String?,
+                    announcementError: String? = nil, announcementLanguage: String? = nil,
                     media: MediaFormState = MediaFormState(), status: HTTPResponseStatus) async throws -> Response {
         var view = FormView(action: "/admin/programs/\(program.id)", submitLabel: req.t("action.save"), fields: fields(req, form, kindEditable: false))
         view.hidden.append(.init(name: "version", value: "\(form.version ?? program.version)"))
@@ -167,7 +192,21 @@ struct ProgramsAdminController: RouteCollection {
         }
         let context = ProgramEditContext(page: PageContext(req, title: program.name, backOffice: true), program: ProgramView(program, req),
                                          forms: [view], transitions: transitions, statusError: statusError,
-                                         media: try await ProgramMediaAdminView.make(req, programID: program.id, programName: program.name, state: media))
+                                         media: try await ProgramMediaAdminView.make(req, programID: program.id, programName: program.name, state: media),
+                                         announcement: try await announcementPanel(req, program: program, error: announcementError,
+                                                                                   language: announcementLanguage))
         return try await req.page("admin/program", context, status: status)
+    }
+
+    private func announcementPanel(_ req: Request, program: ProgramDTO, error: String?, language: String?) async throws -> AnnouncementPanel {
+        let chosen = language.flatMap(Language.init(rawValue:)) ?? req.language
+        let articles = try await req.announcements.articles(programID: program.id).map { model in
+            let status = req.news.effectiveStatus(model)
+            return AnnouncementPanel.Article(title: model.title, status: req.t(status.localizationKey), statusCode: status.rawValue,
+                                             editUrl: "/admin/news/\(model.id!)")
+        }
+        return AnnouncementPanel(available: AnnouncementService.allowedStatuses.contains(program.status), prominent: program.status == .finished,
+                                 languages: Language.allCases.map { .init(value: $0.rawValue, label: req.t("language.\($0.rawValue)"), selected: $0 == chosen) },
+                                 error: error, articles: articles, hasArticles: !articles.isEmpty)
     }
 }
