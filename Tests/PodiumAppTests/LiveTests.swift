@@ -68,6 +68,12 @@ struct LiveTests {
             for path in ["/", "/news", "/p/games/programme", "/login"] {
                 #expect(try await Browser(app).get(path).body.string.contains(#"id="live-region""#) == false, "\(path) is not live")
             }
+            // The big-screen mode of a live page follows the same stream, and links back.
+            let big = try await Browser(app).get("/p/games/standings?screen=big").body.string
+            #expect(big.contains(#"class="big-screen live-screen""#))
+            #expect(big.contains(#"data-live="/p/games/live/events?view=%2Fp%2Fgames%2Fstandings""#))
+            #expect(big.contains(#"<a href="/p/games/standings">Normal view</a>"#))
+            #expect(try await Browser(app).get("/p/games/standings").body.string.contains(#"<a href="/p/games/standings?screen=big">Big screen</a>"#))
             // Errors are never live, even at a live address.
             let missing = try await Browser(app).get("/p/nothing-here/standings")
             #expect(missing.status == .notFound && !missing.body.string.contains("live-region"))

@@ -37,6 +37,7 @@ struct LiveRegionTests {
         #expect(LivePage.canonical("/p/games/brackets/12", slug: "games") == "/p/games/brackets/12")
         #expect(LivePage.canonical("/p/games/schedule?venue=2", slug: "games") == "/p/games/schedule?venue=2")
         #expect(LivePage.canonical("/p/r/honor-roll?by=unit", slug: "r") == "/p/r/honor-roll?by=unit")
+        #expect(LivePage.canonical("/p/games/standings?screen=big", slug: "games") == "/p/games/standings")
         for refused in ["/admin", "/p/other/results", "/p/games-2/results", "/p/games/programme", "/p/games/live/events",
                         "/p/games/brackets/x", "/p/games/brackets/1/2", "/p/games/results?x=1", "/p/games/schedule?venue=%3Cb%3E",
                         "/p/games/results/../../admin", String(repeating: "a", count: 400)] {

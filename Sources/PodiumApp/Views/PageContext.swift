@@ -27,6 +27,10 @@ struct PageContext: Encodable {
     let inNews: Bool
     /// The event stream that keeps this page's content current, for the public pages that follow the data.
     var live: String?
+    /// A live page shown on a projector or a screen at the venue (`?screen=big`): large type, dark, no site chrome.
+    let bigScreen: Bool
+    /// The same page in the other mode.
+    let screenSwitch: String
 
     init(_ request: Request, title: String, backOffice: Bool = false) {
         let actor = request.actor
@@ -65,6 +69,9 @@ struct PageContext: Encodable {
         switchLanguageLabel = other == .en ? "English" : "中文"
         inNews = currentPath == "/news" || currentPath.hasPrefix("/news/")
         live = Self.liveStream(request)
+        bigScreen = live != nil && request.query[String.self, at: "screen"] == "big"
+        let base = live == nil ? "" : (LivePage.canonical(request.url.string, slug: LivePage.slug(ofPath: request.url.path) ?? "") ?? "")
+        screenSwitch = bigScreen ? base : base + (base.contains("?") ? "&" : "?") + "screen=big"
     }
 
     /// `/p/{slug}/live/events?view=…` for a live page of a program read with GET, nil for any other page.

@@ -35,6 +35,8 @@ public enum LivePage {
     static let names: Set<String> = ["", "schedule", "results", "standings", "awards", "brackets", "honor-roll", "opening-ceremony"]
     /// Query parameters a watched page may carry (a venue of the schedule, the honor roll by unit).
     static let parameters: Set<String> = ["venue", "by"]
+    /// Parameters that change only how the page looks (the big-screen mode), not what it shows: left out.
+    static let presentation: Set<String> = ["screen"]
 
     /// The canonical path of a live page of the program `slug`, from a path and query as a page or a watcher
     /// sends it (`/p/games/schedule?venue=2`), or nil when it is not a live page of that program.
@@ -58,6 +60,7 @@ public enum LivePage {
             for pair in parts[1].split(separator: "&") where !pair.isEmpty {
                 let kv = pair.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
                 let key = String(kv[0]), value = kv.count == 2 ? String(kv[1]) : ""
+                if presentation.contains(key) { continue }
                 guard parameters.contains(key), value.count <= 20, value.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber) }) else { return nil }
                 query.append((key, value))
             }
