@@ -24,13 +24,10 @@ extension LiveHub {
 }
 
 enum LivePageRenderer {
-    /// Marks the app's own renders, so they are not counted as readers and never served from a reader's cache entry.
-    static let header = "X-Podium-Live-Render"
-
+    /// The page's live region as an anonymous reader in `language` gets it (from the page cache when it is current).
     static func render(path: String, language: String, app: Application) async throws -> LiveHub.Frame? {
         var headers = HTTPHeaders()
         headers.replaceOrAdd(name: .acceptLanguage, value: language)
-        headers.replaceOrAdd(name: header, value: "1")
         let request = Request(application: app, method: .GET, url: URI(string: path), headers: headers, logger: app.logger, on: app.eventLoopGroup.any())
         let response = try await app.responder.current.respond(to: request).get()
         guard response.status == .ok, let buffer = response.body.buffer else { return nil }
