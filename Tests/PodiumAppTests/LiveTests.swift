@@ -57,6 +57,28 @@ struct LiveTests {
         }
     }
 
+    @Test func aDecisionReachesTheHonorRollThroughItsStream() async throws {
+        try await withPodium { app in
+            let recognition = RecognitionPublicWebTests()
+            let f = try await recognition.decided(app)
+            let view = "%2Fp%2Frecognition-2020%2Fhonor-roll"
+            let page = try await Browser(app).get(RecognitionPublicWebTests.roll).body.string
+            #expect(page.contains("is not published yet"))
+            let id = try Self.liveID(page)
+            app.podiumConfig.liveStreamSeconds = 4
+            async let streamed = Browser(app).get("/p/recognition-2020/live/events?view=\(view)&since=\(id)")
+            try await Task.sleep(for: .milliseconds(300))
+            // Opening the public notice makes the proposed honorees public: the honor roll shows them at once.
+            try await recognition.startNotice(f)
+            let body = try await streamed.body.string
+            app.podiumConfig.liveStreamSeconds = 1
+            let event = try #require(body.components(separatedBy: "\n\n").first { $0.contains("event: page") })
+            #expect(event.contains("Worker a1") && !event.contains("is not published yet"))
+            // Its objection form carries a stand-in for the form token, which each reader's page fills with its own.
+            #expect(event.contains(#"name="_csrf" value="{{podium-csrf}}""#))
+        }
+    }
+
     @Test func everyPublicPageOfAProgramIsLiveAndOnlyThose() async throws {
         try await withPodium { app in
             _ = try await games(app)
