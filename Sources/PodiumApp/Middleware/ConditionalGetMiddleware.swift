@@ -33,7 +33,10 @@ struct ConditionalGetMiddleware: AsyncMiddleware {
 
     private static func response(_ template: String, templateHash: String, headers: HTTPHeaders, token: String, request: Request) -> Response {
         var headers = headers
-        let etag = "W/\"\(ContentHash.combined([templateHash, token]))\""
+        // A page with a form carries the reader's token, so its tag does too; JSON and pages without forms have
+        // one tag for everyone, so machines without cookies get 304s as well.
+        let personal = !token.isEmpty && template.contains(LiveRegion.tokenPlaceholder)
+        let etag = "W/\"\(personal ? ContentHash.combined([templateHash, token]) : templateHash)\""
         headers.replaceOrAdd(name: .eTag, value: etag)
         if headers.first(name: .cacheControl) == nil { headers.replaceOrAdd(name: .cacheControl, value: "no-cache") }
         headers.replaceOrAdd(name: .vary, value: "Accept-Language, Cookie")
@@ -41,7 +44,7 @@ struct ConditionalGetMiddleware: AsyncMiddleware {
             headers.remove(name: .contentType)
             return Response(status: .notModified, headers: headers)
         }
-        let body = token.isEmpty ? template : template.replacingOccurrences(of: LiveRegion.tokenPlaceholder, with: token)
+        let body = personal ? template.replacingOccurrences(of: LiveRegion.tokenPlaceholder, with: token) : template
         return Response(status: .ok, headers: headers, body: .init(string: body))
     }
 
