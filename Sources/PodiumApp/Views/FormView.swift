@@ -71,8 +71,14 @@ struct FieldView: Encodable {
 
     var id: String { "f-" + name.replacingOccurrences(of: "[", with: "-").replacingOccurrences(of: "]", with: "") }
 
+    /// The ids of the error and the hint under the field, the error first, for `aria-describedby`.
+    var describedBy: String? {
+        let ids = [error.map { _ in id + "-error" }, hint.map { _ in id + "-hint" }].compactMap { $0 }
+        return ids.isEmpty ? nil : ids.joined(separator: " ")
+    }
+
     enum CodingKeys: String, CodingKey {
-        case name, label, type, value, options, error, required, hint, autocomplete, inputmode, checked, id
+        case name, label, type, value, options, error, required, hint, autocomplete, inputmode, checked, id, describedBy
     }
 
     func encode(to encoder: any Encoder) throws {
@@ -89,6 +95,7 @@ struct FieldView: Encodable {
         try c.encodeIfPresent(inputmode, forKey: .inputmode)
         try c.encode(checked, forKey: .checked)
         try c.encode(id, forKey: .id)
+        try c.encodeIfPresent(describedBy, forKey: .describedBy)
     }
 
     static func select(_ name: String, _ label: String, options: [(String, String)], selected: [String], required: Bool = false,
