@@ -91,6 +91,7 @@ import VaporTesting
                 #expect(name.attributes["aria-invalid"] == "true")
                 let described = (name.attributes["aria-describedby"] ?? "").split(separator: " ").map(String.init)
                 #expect(described.contains("f-name-error"), "\(name.source)")
+                #expect(name.attributes["autofocus"] != nil, "the first field to correct has the focus: \(name.source)")
                 #expect(page.markup.contains(#"<p class="error" id="f-name-error">"#))
             }
         }
