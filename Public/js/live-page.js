@@ -23,12 +23,16 @@
   events.addEventListener("error", function () { say(note && note.getAttribute("data-lost")); });
   events.addEventListener("page", function (event) {
     // Keep the reader's place: the focused control (by id) and any opened details, by position.
-    var focused = document.activeElement && region.contains(document.activeElement) ? document.activeElement.id : "";
+    var active = document.activeElement && region.contains(document.activeElement) ? document.activeElement : null;
+    var focused = active ? active.id : "";
+    var focusables = 'a[href], button, input, select, textarea, summary, [tabindex]';
+    var position = active ? Array.prototype.indexOf.call(region.querySelectorAll(focusables), active) : -1;
     var opened = Array.prototype.map.call(region.querySelectorAll("details"), function (d) { return d.open; });
     region.innerHTML = event.data.split("{{podium-csrf}}").join(token);
     region.setAttribute("data-live-id", event.lastEventId);
     Array.prototype.forEach.call(region.querySelectorAll("details"), function (d, i) { if (opened[i]) d.open = true; });
-    if (focused && document.getElementById(focused)) document.getElementById(focused).focus();
+    var again = (focused && document.getElementById(focused)) || (position >= 0 && region.querySelectorAll(focusables)[position]);
+    if (again) again.focus();
     var now = new Date();
     var time = two(now.getHours()) + ":" + two(now.getMinutes()) + ":" + two(now.getSeconds());
     say(note && (note.getAttribute("data-updated") || "").replace("{time}", time));

@@ -10,6 +10,7 @@
   var bibInput = document.getElementById("bib");
   var list = document.getElementById("taps");
   var state = document.getElementById("sync-state");
+  var said = document.getElementById("tap-said");
   var point = parseInt(root.getAttribute("data-point"), 10);
   var readsURL = root.getAttribute("data-reads-url");
   var csrf = root.getAttribute("data-csrf");
@@ -41,6 +42,9 @@
   Array.prototype.forEach.call(document.querySelectorAll("#bibs option"), function (o) { knownBibs[normal(o.value)] = o.textContent; });
 
   function render() {
+    // The list is drawn again after every sync: keep the bib being typed into an assign field, and the focus.
+    var active = document.activeElement && list.contains(document.activeElement) ? document.activeElement : null;
+    var keep = active ? { readId: active.getAttribute("data-read-id"), tag: active.tagName, value: active.value } : null;
     var taps = load().slice().reverse();
     list.textContent = "";
     taps.forEach(function (tap) {
@@ -64,11 +68,13 @@
         var input = document.createElement("input");
         input.type = "text";
         input.inputMode = "numeric";
-        input.setAttribute("aria-label", words("assign"));
+        input.setAttribute("aria-label", words("assign") + " " + clock(tap.at));
+        input.setAttribute("data-read-id", tap.readId);
         input.value = tap.pendingBib || "";
         var button = document.createElement("button");
         button.type = "submit";
         button.textContent = words("assign");
+        button.setAttribute("data-read-id", tap.readId);
         assign.appendChild(input);
         assign.appendChild(button);
         assign.addEventListener("submit", function (event) {
@@ -88,6 +94,17 @@
       }
       list.appendChild(li);
     });
+    if (!keep) return;
+    var again = keep.readId && list.querySelector(keep.tag.toLowerCase() + '[data-read-id="' + keep.readId + '"]');
+    if (again && keep.tag === "INPUT") {
+      again.value = keep.value;
+      again.focus();
+      again.setSelectionRange(keep.value.length, keep.value.length);
+    } else if (again) {
+      again.focus();
+    } else {
+      bibInput.focus();
+    }
   }
 
   form.addEventListener("submit", function (event) {
@@ -97,6 +114,7 @@
     taps.push(tap);
     save(taps);
     bibInput.value = "";
+    if (said) said.textContent = clock(tap.at) + (tap.bib ? " · " + tap.bib : " · " + words("no-bib"));
     if (navigator.vibrate) navigator.vibrate(60);
     render();
     sync();

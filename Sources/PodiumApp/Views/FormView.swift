@@ -45,6 +45,8 @@ struct FormView: Encodable {
                 generalErrors.append(message)
             }
         }
+        // The form comes back with the cursor in the first field to correct, its label and message read out.
+        if generalErrors.isEmpty, let first = fields.firstIndex(where: { $0.error != nil }) { fields[first].autofocus = true }
     }
 }
 
@@ -66,13 +68,20 @@ struct FieldView: Encodable {
     var autocomplete: String?
     var inputmode: String?
     var checked = false
+    var autofocus = false
     /// Other names the domain uses for this field (e.g. `unitId` for the `unit` select).
     var aliases: [String] = []
 
     var id: String { "f-" + name.replacingOccurrences(of: "[", with: "-").replacingOccurrences(of: "]", with: "") }
 
+    /// The ids of the error and the hint under the field, the error first, for `aria-describedby`.
+    var describedBy: String? {
+        let ids = [error.map { _ in id + "-error" }, hint.map { _ in id + "-hint" }].compactMap { $0 }
+        return ids.isEmpty ? nil : ids.joined(separator: " ")
+    }
+
     enum CodingKeys: String, CodingKey {
-        case name, label, type, value, options, error, required, hint, autocomplete, inputmode, checked, id
+        case name, label, type, value, options, error, required, hint, autocomplete, inputmode, checked, id, describedBy, autofocus
     }
 
     func encode(to encoder: any Encoder) throws {
@@ -89,6 +98,8 @@ struct FieldView: Encodable {
         try c.encodeIfPresent(inputmode, forKey: .inputmode)
         try c.encode(checked, forKey: .checked)
         try c.encode(id, forKey: .id)
+        try c.encodeIfPresent(describedBy, forKey: .describedBy)
+        try c.encode(autofocus, forKey: .autofocus)
     }
 
     static func select(_ name: String, _ label: String, options: [(String, String)], selected: [String], required: Bool = false,

@@ -127,6 +127,10 @@ struct HonorCertificateView: Encodable {
     let serial: String
     let title: String
     let titleAlt: String
+    /// The language of `titleAlt`, the other one, so a screen reader reads it as such.
+    let titleAltLang: String
+    /// 1 on the certificate's own page, 2 among the certificates of the print page (which has its own h1).
+    let heading: Int
     let lead: String
     let nominee: String
     let organization: String
@@ -143,14 +147,15 @@ struct HonorCertificateView: Encodable {
     let verifyURL: String
     let draft: Bool
 
-    static func make(_ decision: AwardDecisionDTO, roll: AwardDecisionService.HonorRoll, issuedOn: Date, draft: Bool, _ req: Request) -> HonorCertificateView {
+    static func make(_ decision: AwardDecisionDTO, roll: AwardDecisionService.HonorRoll, issuedOn: Date, draft: Bool, heading: Int = 1,
+                     _ req: Request) -> HonorCertificateView {
         let zh = req.language == .zhHans
         let other: Language = zh ? .en : .zhHans
         let day = DateDisplay.calendarDate(issuedOn, timeZone: roll.timeZone)
         let verifyURL = req.siteOrigin + "/verify/" + decision.serial
         return HonorCertificateView(
             serial: decision.serial, title: req.t("honor.certificate.title"),
-            titleAlt: req.application.localizer.string("honor.certificate.title", other),
+            titleAlt: req.application.localizer.string("honor.certificate.title", other), titleAltLang: other.rawValue, heading: heading,
             lead: req.t("honor.certificate.lead"), nominee: req.t("honor.certificate.name", ["name": decision.nominee]),
             organization: decision.organization, citationFirst: zh,
             citation: req.t("honor.certificate.citation", ["year": "\(roll.awardYear)"]),

@@ -14,7 +14,7 @@ struct RecognitionCertificatePrintController: RouteCollection {
         let program = try await req.recognition.program(slug: req.parameters.get("slug") ?? "")
         let roll = try await req.awards.honorRoll(program: program)
         let published = roll.publishedAt
-        let certificates = roll.honorees.map { HonorCertificateView.make($0, roll: roll, issuedOn: published ?? req.now, draft: published == nil, req) }
+        let certificates = roll.honorees.map { HonorCertificateView.make($0, roll: roll, issuedOn: published ?? req.now, draft: published == nil, heading: 2, req) }
         let context = CertificatePrintContext(
             page: PageContext(req, title: "\(program.name) · \(req.t("honor.print.title"))", backOffice: true),
             program: ProgramView(program.dto, req),
