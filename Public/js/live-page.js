@@ -19,20 +19,36 @@
   }
 
   var events = new EventSource(source + (source.indexOf("?") < 0 ? "?" : "&") + "since=" + encodeURIComponent(since));
-  events.addEventListener("open", function () { say(note && note.getAttribute("data-connected")); });
-  events.addEventListener("error", function () { say(note && note.getAttribute("data-lost")); });
+  // The server ends each stream after a few minutes and the browser comes straight back: only a connection
+  // that stays down is announced, and "connected" again only after such a loss.
+  var lostTimer = null, lost = false;
+  events.addEventListener("open", function () {
+    clearTimeout(lostTimer);
+    if (lost || (note && note.hidden)) say(note && note.getAttribute("data-connected"));
+    lost = false;
+  });
+  events.addEventListener("error", function () {
+    clearTimeout(lostTimer);
+    lostTimer = setTimeout(function () {
+      if (events.readyState !== EventSource.OPEN) { lost = true; say(note && note.getAttribute("data-lost")); }
+    }, 5000);
+  });
   events.addEventListener("page", function (event) {
-    // Keep the reader's place: the focused control (by id) and any opened details, by position.
+    // Keep the reader's place: the focused control (by id, or a link by where it leads and what it says)
+    // and any opened details (by their summary's text).
     var active = document.activeElement && region.contains(document.activeElement) ? document.activeElement : null;
-    var focused = active ? active.id : "";
-    var focusables = 'a[href], button, input, select, textarea, summary, [tabindex]';
-    var position = active ? Array.prototype.indexOf.call(region.querySelectorAll(focusables), active) : -1;
-    var opened = Array.prototype.map.call(region.querySelectorAll("details"), function (d) { return d.open; });
+    var key = function (el) { return el.id ? "#" + el.id : (el.getAttribute("href") || "") + "|" + el.textContent.trim(); };
+    var focusedKey = active ? key(active) : null;
+    var summaryText = function (d) { var s = d.querySelector("summary"); return s ? s.textContent.trim() : ""; };
+    var opened = Array.prototype.filter.call(region.querySelectorAll("details"), function (d) { return d.open; }).map(summaryText);
     region.innerHTML = event.data.split("{{podium-csrf}}").join(token);
     region.setAttribute("data-live-id", event.lastEventId);
-    Array.prototype.forEach.call(region.querySelectorAll("details"), function (d, i) { if (opened[i]) d.open = true; });
-    var again = (focused && document.getElementById(focused)) || (position >= 0 && region.querySelectorAll(focusables)[position]);
-    if (again) again.focus();
+    Array.prototype.forEach.call(region.querySelectorAll("details"), function (d) { if (opened.indexOf(summaryText(d)) >= 0) d.open = true; });
+    if (focusedKey !== null) {
+      var again = Array.prototype.filter.call(region.querySelectorAll("a[href], button, input, select, textarea, summary, [tabindex]"),
+        function (el) { return key(el) === focusedKey; })[0];
+      if (again) { again.focus(); } else { region.setAttribute("tabindex", "-1"); region.focus(); }
+    }
     var now = new Date();
     var time = two(now.getHours()) + ":" + two(now.getMinutes()) + ":" + two(now.getSeconds());
     say(note && (note.getAttribute("data-updated") || "").replace("{time}", time));

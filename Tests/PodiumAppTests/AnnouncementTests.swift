@@ -105,14 +105,17 @@ struct AnnouncementTests {
         try await withPodium { app in
             let api = API(app: app, token: try await app.makeToken(.organizer))
             _ = try await Self.bareProgram(app, kind: .games, slug: "spring-games", status: .finished)
-            _ = try await Self.bareProgram(app, kind: .relay, slug: "spring-relay", status: .running)
+            _ = try await Self.bareProgram(app, kind: .relay, slug: "spring-relay", status: .finished)
             _ = try await Self.bareProgram(app, kind: .recognition, slug: "spring-honors", status: .published)
+            _ = try await Self.bareProgram(app, kind: .games, slug: "running-games", status: .running)
             _ = try await Self.bareProgram(app, kind: .games, slug: "open-games", status: .open)
             let cases: [(String, String)] = [
                 ("spring-games", "“Spring games [test]” has no results yet"),
                 ("spring-relay", "“Spring relay [test]” has no team at the finish yet"),
                 ("spring-honors", "“Spring recognition [test]” has no approved honorees yet"),
-                ("open-games", "for “Spring games [test]” can be drafted once the program is under way, finished or published; it is now “Open for entries”"),
+                ("open-games", "for “Spring games [test]” can be drafted once the program is finished (or its results published); it is now “Open for entries”"),
+                // Still running: the text would tell of an occasion that is over.
+                ("running-games", "can be drafted once the program is finished (or its results published); it is now “Under way”"),
             ]
             for (slug, message) in cases {
                 let response = try await api.send(.POST, "/api/v1/programs/\(slug)/announcement", json: #"{"language":"en"}"#)
@@ -184,7 +187,7 @@ struct AnnouncementTests {
             #expect(refused.body.string.contains("Spring games [test]"))
 
             let notYet = try await browser.get("/admin/programs/\(open.id)")
-            #expect(notYet.body.string.contains("once the program is running"))
+            #expect(notYet.body.string.contains("once the program is finished"))
             #expect(!notYet.body.string.contains("action=\"/admin/programs/\(open.id)/announcement\""))
             #expect(try await NewsArticleModel.query(on: app.db).count() == 0)
         }

@@ -174,6 +174,11 @@ struct LiveTests {
             let boss = Browser(app)
             try await boss.signIn("boss@example.com", "password-123")
             #expect(try await boss.get("/p/games").body.string.contains("Renamed Games"))
+            // A copy made for one Host (the feed's links come from it) is never served to another.
+            let forged = try await Browser(app).get("/feed.xml", headers: ["Host": "evil.example"]).body.string
+            #expect(forged.contains("evil.example"))
+            let honest = try await Browser(app).get("/feed.xml", headers: ["Host": "podium.example"]).body.string
+            #expect(honest.contains("podium.example") && !honest.contains("evil.example"))
             // A write through the app signals the change: the next reader sees it.
             _ = try await g.official.send(.POST, "/api/v1/programs/games/events/\(g.event.id)/results", json: #"{"entryId":\#(g.entries[0]),"mark":"12.00"}"#)
             #expect(try await Browser(app).get("/p/games").body.string.contains("Renamed Games"))
@@ -189,6 +194,8 @@ struct LiveTests {
             let other = try await Application.make(.testing)
             var config = app.podiumConfig
             config.liveListen = true
+            // No heartbeat refresh during the test: only NOTIFY can bring the change across.
+            config.liveRefreshSeconds = 600
             try await configure(other, config: config)
             try await other.asyncBoot()
             do {
@@ -220,6 +227,21 @@ struct LiveTests {
             }
             try await other.asyncShutdown()
         }
+    }
+
+    @Test func theSharedCopyExpiresAndNeverGrowsWithoutBound() async throws {
+        let headers = HTTPHeaders()
+        let entry = { PublicPageCache.Entry(template: "x", templateHash: "h", headers: headers, generation: 1, storedAt: .now) }
+        let small = PublicPageCache(lifetime: .seconds(60), capacity: 2)
+        for key in ["a", "b", "c"] { small.store(key, entry()) }
+        #expect(small.count <= 2 && small.entry("c", generation: 1) != nil)
+        // Another generation (a change signal) or an old copy is a miss.
+        #expect(small.entry("c", generation: 2) == nil)
+        let brief = PublicPageCache(lifetime: .milliseconds(20))
+        brief.store("a", entry())
+        #expect(brief.entry("a", generation: 1) != nil)
+        try await Task.sleep(for: .milliseconds(40))
+        #expect(brief.entry("a", generation: 1) == nil)
     }
 
     @Test func oneRenderServesEveryWatcherOfAView() async throws {

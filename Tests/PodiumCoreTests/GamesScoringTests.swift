@@ -60,7 +60,14 @@ struct GamesScoringTests {
         let standings = TeamRanking.standings(teamIDs: [1, 2, 3], placings: [TeamPlacing(teamID: 2, place: 1, points: Points(7))], prizes: 2)
         #expect(standings.map(\.teamID) == [2, 1, 3])
         #expect(standings.map(\.rank) == [1, 2, 2])
-        #expect(standings.map(\.prize) == [1, 2, 2])
+        // Ranked, but without a prize: a prize is for points scored.
+        #expect(standings.map(\.prize) == [1, nil, nil])
         #expect(standings[1].total == .zero && standings[1].tied)
+    }
+
+    @Test func beforeAnyResultNobodyHasAPrize() {
+        let standings = TeamRanking.standings(teamIDs: [1, 2, 3], placings: [])
+        #expect(standings.map(\.rank) == [1, 1, 1])
+        #expect(standings.allSatisfy { $0.prize == nil })
     }
 }

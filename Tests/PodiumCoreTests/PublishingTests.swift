@@ -92,6 +92,8 @@ import Testing
             == "<p><a href=\"/p/workers-games-2023\">Games</a> and <a href=\"mailto:union@example.com\">mail</a></p>\n")
         #expect(markdown.html("<https://example.com>") == "<p><a href=\"https://example.com\" rel=\"noopener noreferrer\">https://example.com</a></p>\n")
         #expect(markdown.html("![Tug of war](/uploads/ab12.jpg)") == "<p><img src=\"/uploads/ab12.jpg\" alt=\"Tug of war\" loading=\"lazy\"></p>\n")
+        #expect(markdown.html("![The **final** & *lap*](/uploads/ab12.jpg)").contains(#"alt="The final &amp; lap""#))
+        #expect(markdown.html("![The **final** & *lap*](/uploads/ab12.jpg)") == "<p><img src=\"/uploads/ab12.jpg\" alt=\"The final &amp; lap\" loading=\"lazy\"></p>\n")
         // Images from anywhere else keep their words only.
         #expect(markdown.html("![tracker](https://evil.example/pixel.gif)") == "<p>tracker</p>\n")
         #expect(markdown.html("![up](/uploads/../secret)") == "<p>up</p>\n")
@@ -134,6 +136,9 @@ import Testing
         let started = Date()
         _ = markdown.html(stars)
         _ = markdown.html(String(repeating: ">", count: 10_000) + " deep")
+        // Images nested in image labels, safe and unsafe: bounded depth, no crash, no quadratic re-reading.
+        _ = markdown.html(String(repeating: "![", count: 15_000) + "x" + String(repeating: "](/uploads/a.png)", count: 15_000))
+        _ = markdown.html(String(repeating: "![", count: 15_000) + "x" + String(repeating: "](javascript:x)", count: 15_000))
         #expect(Date().timeIntervalSince(started) < 5)
     }
 

@@ -134,10 +134,36 @@ import Testing
         let facts = RelayAnnouncementFacts(legMeters: [], teams: [.init(name: "A"), .init(name: "B")],
                                            finishers: [.init(place: 1, team: "A", totalMs: 60_000), .init(place: 2, team: "B", totalMs: 61_000)])
         let text = ResultsAnnouncement.relay(AnnouncementOccasion(name: "Night Relay"), facts, .en)
-        #expect(text.body.hasPrefix("The Night Relay was held. 2 teams took part.\n\nA won the race in 1:00, followed by B (1:01). All 2 teams finished."))
+        #expect(text.body.hasPrefix("The Night Relay was held. 2 teams took part.\n\nA won the race in 1:00, followed by B (1:01). Both teams finished."))
         #expect(text.body.contains("# Teams\n\n- A, B"))
         #expect(!text.body.contains("Fastest"))
         #expect(!text.body.contains("km"))
+    }
+
+    @Test func relayTiesOddDistancesAndEscapedNamesReadRight() {
+        let facts = RelayAnnouncementFacts(
+            legMeters: [10_001, 5_000],
+            teams: [.init(name: "Team_A", runners: 2, women: 1), .init(name: "B", runners: 2), .init(name: "C", runners: 2), .init(name: "D", runners: 2)],
+            finishers: [.init(place: 1, team: "Team_A", totalMs: 3_600_000), .init(place: 2, tied: true, team: "B", totalMs: 3_700_000),
+                        .init(place: 2, tied: true, team: "C", totalMs: 3_700_000), .init(place: 4, team: "D", totalMs: 3_800_000)],
+            fastestLegs: [.init(leg: 1, meters: 10_001, runner: "X", team: "B", timeMs: 2_000_000),
+                          .init(leg: 1, meters: 10_001, runner: "Y", team: "C", timeMs: 2_000_000)])
+        let en = ResultsAnnouncement.relay(AnnouncementOccasion(name: "Night Relay"), facts, .en)
+        // The title is plain text: no Markdown escapes; the body keeps them.
+        #expect(en.title == "Team_A wins the Night Relay in 1:00:00")
+        #expect(en.body.contains("Team\\_A won the race"))
+        #expect(en.body.contains("4 teams of 8 runners, one of them a woman, ran the 15.001 km course in 2 legs."))
+        // Both teams tied for second are named; the fourth is not a runner-up.
+        #expect(en.body.contains("followed by B (1:01:40) and C (1:01:40). All 4 teams finished."))
+        #expect(en.body.contains("- Leg 1 (10.001 km): X (B) and Y (C), 33:20"))
+        let zh = ResultsAnnouncement.relay(AnnouncementOccasion(name: "夜间接力赛"), facts, .zhHans)
+        #expect(zh.body.contains("B（1小时01分40秒）和 C（1小时01分40秒）并列第二名。"), "\(zh.body)")
+        #expect(!zh.title.contains("\\"))
+    }
+
+    @Test func onlyAFinishedProgramIsAnnounced() {
+        #expect(ResultsAnnouncement.allowedStatuses == [.finished, .published])
+        #expect(!ResultsAnnouncement.allowedStatuses.contains(.running))
     }
 
     // MARK: Recognition
@@ -162,6 +188,15 @@ import Testing
         #expect(text.body.contains("The conference also presented the “Special Contribution Award” to Xia Rongxiang (Steel Structure Machinery Branch)."))
         #expect(text.body.contains("# Outstanding Employee (2)\n\n- Fu Chunfeng (Steel Structure)\n- Tan Yuli (Robotics)"))
         #expect(!text.body.contains("Empty"))
+    }
+
+    @Test func someoneHonoredTwiceIsOneHonoree() {
+        var facts = honors
+        facts.categories[2].honorees.append(.init(name: "Fu Chunfeng", unit: "Steel Structure"))
+        let text = ResultsAnnouncement.recognition(conference, facts, .en)
+        #expect(text.title.hasSuffix("commends 4 honorees"))
+        #expect(text.body.contains("commended 3 individuals and 1 team"))
+        #expect(text.body.contains("“Special Contribution Award” (2)"))
     }
 
     @Test func recognitionInChinese() {

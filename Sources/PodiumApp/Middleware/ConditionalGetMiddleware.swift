@@ -72,6 +72,9 @@ struct ConditionalGetMiddleware: AsyncMiddleware {
         let isPublic = path == "/" || path == "/news" || path.hasPrefix("/news/") || path == "/feed.xml" || path == "/sitemap.xml"
             || (path.hasPrefix("/p/") && !path.hasSuffix("/live/events")) || path.hasPrefix("/api/v1/programs")
         guard isPublic else { return nil }
-        return "\(request.language.rawValue) \(request.url.string)"
+        // Without a configured public address, the feed, the sitemap and share tags take theirs from the Host
+        // header: a copy made for one Host is never served to another.
+        let host = request.application.podiumConfig.publicURL == nil ? (request.headers.first(name: .host) ?? "") : ""
+        return "\(request.language.rawValue) \(host) \(request.url.string)"
     }
 }

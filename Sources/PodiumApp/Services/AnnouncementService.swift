@@ -11,13 +11,10 @@ struct AnnouncementService {
     let news: NewsService
     let localizer: Localizer
 
-    /// A draft makes sense once results exist: while the program runs, when it is finished, or published.
-    static let allowedStatuses: Set<ProgramStatus> = [.running, .finished, .published]
-
     /// The article drafted for the program, not yet saved: what `draft` would create.
     func compose(program: ProgramModel, language: Language) async throws -> Announcement {
         let status = ProgramStatus(rawValue: program.status) ?? .draft
-        guard Self.allowedStatuses.contains(status) else {
+        guard ResultsAnnouncement.allowedStatuses.contains(status) else {
             throw PodiumError.invalid("program", "error.announcement.status",
                                       ["program": program.name, "status": localizer.string(status.localizationKey, language)])
         }

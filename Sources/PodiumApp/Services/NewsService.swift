@@ -190,7 +190,12 @@ struct NewsService {
             try await model.delete(on: tx)
             try await AuditLog(db: tx, clock: clock).record(actor, action: "delete", entityType: "article", entityID: "\(id)",
                                                             summary: before.title, before: before, after: Nothing?.none)
-            return photos.map(\.file) + [model.coverFile].compactMap { $0 }
+            // A photo another article's text still shows keeps its file.
+            var files: [String] = []
+            for file in photos.map(\.file) + [model.coverFile].compactMap({ $0 }) where try await UploadStore.articlesShowing(file, on: tx).isEmpty {
+                files.append(file)
+            }
+            return files
         }
         uploads.remove(files)
     }
@@ -344,16 +349,14 @@ struct NewsService {
                 }
                 photo.caption = cleaned
             }
-            var ordered = photos
+            var order = photos.compactMap(\.id)
             if let position = input.position {
                 guard position >= 1 else { throw PodiumError.invalid("position", "error.news.positionRange", ["max": "\(photos.count)"]) }
-                ordered.removeAll { $0.id == photoID }
-                ordered.insert(photo, at: min(position, photos.count) - 1)
+                order.removeAll { $0 == photoID }
+                order.insert(photoID, at: min(position, photos.count) - 1)
             }
-            for (index, item) in ordered.enumerated() where item.position != index + 1 || item.id == photoID {
-                item.position = index + 1
-                try await item.save(on: tx)
-            }
+            try await Positions.renumber(photos, order: order, on: tx)
+            if input.caption != nil { try await photo.save(on: tx) }
             let after = Self.photoDTO(photo)
             try await AuditLog(db: tx, clock: clock).record(actor, action: "photo_update", entityType: "article", entityID: "\(articleID)",
                                                             summary: "photo #\(photoID)", before: before, after: after)
@@ -366,11 +369,9 @@ struct NewsService {
             let photos = try await NewsPhotoModel.query(on: tx).filter(\.$article.$id == articleID).sort(\.$position).sort(\.$id).all()
             guard let photo = photos.first(where: { $0.id == photoID }) else { throw PodiumError.notFound(LocalizedMessage("error.news.photoNotFound")) }
             let before = Self.photoDTO(photo)
+            try await UploadStore.refuseIfShown(photo.file, on: tx)
             try await photo.delete(on: tx)
-            for (index, item) in photos.filter({ $0.id != photoID }).enumerated() where item.position != index + 1 {
-                item.position = index + 1
-                try await item.save(on: tx)
-            }
+            try await Positions.renumber(photos, order: photos.compactMap(\.id).filter { $0 != photoID }, on: tx)
             try await AuditLog(db: tx, clock: clock).record(actor, action: "photo_remove", entityType: "article", entityID: "\(articleID)",
                                                             summary: "photo #\(photoID)", before: before, after: Nothing?.none)
             return photo.file

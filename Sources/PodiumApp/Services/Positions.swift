@@ -20,3 +20,5 @@ enum Positions {
 extension AgendaItemModel: PositionedModel {}
 extension DutyPostModel: PositionedModel {}
 extension RunOfShowSegmentModel: PositionedModel {}
+extension NewsPhotoModel: PositionedModel {}
+

@@ -319,6 +319,7 @@ struct ProgramMediaService {
             let model = try await photo(photoID, programID: programID, on: tx)
             let before = Self.photoDTO(model)
             if let version { try await VersionGuard.bump(ProgramPhotoModel.schema, id: photoID, expected: version, on: tx) }
+            try await UploadStore.refuseIfShown(model.file, on: tx)
             try await model.delete(on: tx)
             let rows = try await photos(programID: programID, on: tx)
             try await Positions.renumber(rows, order: rows.compactMap(\.id), on: tx)

@@ -1,3 +1,4 @@
+import Fluent
 import Foundation
 import PodiumCore
 import Vapor
@@ -10,6 +11,20 @@ struct UploadStore: Sendable {
     static let publicPrefix = "/uploads/"
 
     static func url(_ name: String) -> String { publicPrefix + name }
+
+    /// Titles of the articles whose text shows the file (organizers paste `![…](/uploads/…)` into the body):
+    /// removing it would leave a broken picture on a published page.
+    static func articlesShowing(_ name: String, on db: any Database) async throws -> [String] {
+        try await NewsArticleModel.query(on: db).filter(\.$body ~~ url(name)).all(\.$title)
+    }
+
+    /// Refuses to remove a photo that an article's text still shows, naming the articles.
+    static func refuseIfShown(_ name: String, on db: any Database) async throws {
+        let titles = try await articlesShowing(name, on: db)
+        guard titles.isEmpty else {
+            throw PodiumError.conflict(LocalizedMessage("error.upload.inUse", ["titles": titles.map { "“\($0)”" }.joined(separator: ", ")]))
+        }
+    }
 
     /// Only names this store makes: 32 hex digits and an image extension.
     static func isValidName(_ name: String) -> Bool {

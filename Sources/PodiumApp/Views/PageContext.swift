@@ -68,18 +68,15 @@ struct PageContext: Encodable {
         switchLanguage = other.rawValue
         switchLanguageLabel = other == .en ? "English" : "中文"
         inNews = currentPath == "/news" || currentPath.hasPrefix("/news/")
-        live = Self.liveStream(request)
-        bigScreen = live != nil && request.query[String.self, at: "screen"] == "big"
-        let base = live == nil ? "" : (LivePage.canonical(request.url.string, slug: LivePage.slug(ofPath: request.url.path) ?? "") ?? "")
-        screenSwitch = bigScreen ? base : base + (base.contains("?") ? "&" : "?") + "screen=big"
-    }
-
-    /// `/p/{slug}/live/events?view=…` for a live page of a program read with GET, nil for any other page.
-    static func liveStream(_ request: Request) -> String? {
-        guard request.method == .GET, let slug = LivePage.slug(ofPath: request.url.path),
-              let view = LivePage.canonical(request.url.string, slug: slug) else { return nil }
-        let encoded = view.addingPercentEncoding(withAllowedCharacters: .alphanumerics.union(CharacterSet(charactersIn: "-._~"))) ?? view
-        return "/p/\(slug)/live/events?view=\(encoded)"
+        // A live page of a program read with GET follows `/p/{slug}/live/events?view=…`; other pages are not live.
+        let slug = request.method == .GET ? LivePage.slug(ofPath: request.url.path) : nil
+        let view = slug.flatMap { LivePage.canonical(request.url.string, slug: $0) }
+        live = view.map { view in
+            "/p/\(slug!)/live/events?view=" + (view.addingPercentEncoding(withAllowedCharacters: .alphanumerics.union(CharacterSet(charactersIn: "-._~"))) ?? view)
+        }
+        bigScreen = view != nil && request.query[String.self, at: "screen"] == "big"
+        let current = view ?? ""
+        screenSwitch = bigScreen ? current : current + (current.contains("?") ? "&" : "?") + "screen=big"
     }
 }
 

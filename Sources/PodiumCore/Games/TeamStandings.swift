@@ -50,8 +50,10 @@ public enum TeamRanking {
             while end < ordered.count, better(ordered[index], ordered[end]) == 0 { end += 1 }
             let rank = index + 1
             for team in ordered[index..<end] {
+                // A prize is for points scored: before any result (or with none), nobody has earned one.
+                let earned = rank <= prizes && totals[team]! != .zero
                 result.append(TeamStanding(teamID: team, total: totals[team]!, placeCounts: counts[team]!, rank: rank,
-                                           tied: end - index > 1, prize: rank <= prizes ? rank : nil))
+                                           tied: end - index > 1, prize: earned ? rank : nil))
             }
             index = end
         }

@@ -61,12 +61,7 @@ enum AnnouncementWords {
 
     /// "44 km", "8.8 km"; "44公里".
     static func distance(_ meters: Int, _ language: Language) -> String {
-        let km: String
-        if meters % 1000 == 0 { km = "\(meters / 1000)" } else {
-            var text = String(format: "%.2f", Double(meters) / 1000)
-            while text.hasSuffix("0") { text.removeLast() }
-            km = text
-        }
+        let km = RelayCourse.kilometres(meters)
         return language == .en ? "\(km) km" : "\(km)公里"
     }
 

@@ -5,6 +5,10 @@ import Foundation
 /// then the details as headed lists. Nothing is invented: a sentence whose facts are missing is left out.
 /// The body uses only what `SafeMarkdown` renders (paragraphs, `#` headings, `-` lists), and every name is escaped.
 public enum ResultsAnnouncement {
+    /// The texts tell of an occasion that is over ("has come to a successful conclusion", "X wins"): they are
+    /// drafted once the program is finished, or when its results are published.
+    public static let allowedStatuses: Set<ProgramStatus> = [.finished, .published]
+
     /// Why there is nothing to announce yet, as a localization key.
     public static func missing(games facts: GamesAnnouncementFacts) -> String? {
         facts.events.isEmpty ? "error.announcement.noResults" : nil
@@ -148,10 +152,13 @@ public enum ResultsAnnouncement {
         let women = facts.teams.reduce(0) { $0 + $1.women }
         if en {
             var who = W.count(facts.teams.count, "team", "teams")
-            if runners > 0 { who += " of \(W.count(runners, "runner", "runners"))" + (women > 0 ? ", \(women) of them women," : "") }
+            if runners > 0 {
+                who += " of \(W.count(runners, "runner", "runners"))"
+                if women > 0 { who += women == 1 ? ", one of them a woman," : ", \(women) of them women," }
+            }
             var course = ""
             if meters > 0 { course = " the \(W.distance(meters, .en)) course" }
-            if !facts.legMeters.isEmpty { course += (course.isEmpty ? " " : " ") + "in \(W.count(facts.legMeters.count, "leg", "legs"))" }
+            if !facts.legMeters.isEmpty { course += " in \(W.count(facts.legMeters.count, "leg", "legs"))" }
             if !facts.teams.isEmpty { opening += " " + who.prefix(1).uppercased() + who.dropFirst() + (course.isEmpty ? " took part." : " ran" + course + ".") }
         } else if !facts.teams.isEmpty {
             var who = "\(facts.teams.count)支队伍"
@@ -164,7 +171,8 @@ public enum ResultsAnnouncement {
         paragraphs.append(opening)
 
         if let first = winners.first {
-            let chasers = facts.finishers.filter { $0.place > 1 }.prefix(2)
+            // Second and third place, every team that shares one of them.
+            let chasers = facts.finishers.filter { $0.place == 2 || $0.place == 3 }
             var sentence: String
             if en {
                 sentence = "\(winnerNames) won the race in \(RelayClock.duration(first.totalMs))"
@@ -174,7 +182,7 @@ public enum ResultsAnnouncement {
                 sentence += "."
                 let total = facts.teams.count
                 if total > 0 {
-                    sentence += facts.finishers.count == total ? (total > 1 ? " All \(total) teams finished." : "")
+                    sentence += facts.finishers.count == total ? (total > 2 ? " All \(total) teams finished." : total == 2 ? " Both teams finished." : "")
                         : " \(facts.finishers.count) of the \(total) teams finished."
                 }
             } else {
@@ -182,7 +190,18 @@ public enum ResultsAnnouncement {
                 if !chasers.isEmpty {
                     let names = W.list(chasers.map { "\(W.text($0.team))（\(W.spokenDuration($0.totalMs, .zhHans))）" }, .zhHans)
                     let places = chasers.map { NumberDisplay.chinese($0.place) }
-                    sentence += chasers.count == 1 ? "，\(names)获得第\(places[0])名" : "，\(names)分获第\(places.joined(separator: "、"))名"
+                    if chasers.count == 1 {
+                        sentence += "，\(names)获得第\(places[0])名"
+                    } else if Set(places).count == chasers.count {
+                        sentence += "，\(names)分获第\(places.joined(separator: "、"))名"
+                    } else {
+                        // A tie: say place by place who shares it.
+                        let byPlace = Dictionary(grouping: chasers, by: \.place).sorted { $0.key < $1.key }
+                        sentence += byPlace.map { place, rows in
+                            let who = W.list(rows.map { "\(W.text($0.team))（\(W.spokenDuration($0.totalMs, .zhHans))）" }, .zhHans)
+                            return "，\(who)\(rows.count > 1 ? "并列" : "获得")第\(NumberDisplay.chinese(place))名"
+                        }.joined()
+                    }
                 }
                 sentence += "。"
                 let total = facts.teams.count
@@ -229,9 +248,15 @@ public enum ResultsAnnouncement {
         }
 
         if !facts.fastestLegs.isEmpty {
-            let lines = facts.fastestLegs.map { best -> String in
-                let who = [W.text(best.runner), W.text(best.team)].filter { !$0.isEmpty }
-                let named = who.count == 2 ? (en ? "\(who[0]) (\(who[1]))" : "\(who[0])（\(who[1])）") : (who.first ?? "")
+            // Runners who share the fastest time of a leg are named on one line.
+            let legs = facts.fastestLegs.reduce(into: [Int]()) { if !$0.contains($1.leg) { $0.append($1.leg) } }
+            let lines = legs.map { leg -> String in
+                let sharing = facts.fastestLegs.filter { $0.leg == leg }
+                let best = sharing[0]
+                let named = W.list(sharing.map { best -> String in
+                    let who = [W.text(best.runner), W.text(best.team)].filter { !$0.isEmpty }
+                    return who.count == 2 ? (en ? "\(who[0]) (\(who[1]))" : "\(who[0])（\(who[1])）") : (who.first ?? "")
+                }, language)
                 return en ? "- Leg \(best.leg) (\(W.distance(best.meters, .en))): \(named), \(RelayClock.duration(best.timeMs))"
                           : "- 第\(best.leg)棒（\(W.distance(best.meters, .zhHans))）：\(named)，\(RelayClock.duration(best.timeMs))"
             }
@@ -245,11 +270,15 @@ public enum ResultsAnnouncement {
     public static func recognition(_ occasion: AnnouncementOccasion, _ facts: RecognitionAnnouncementFacts, _ language: Language) -> Announcement {
         let en = language == .en
         let categories = facts.categories.filter { !$0.honorees.isEmpty }
-        let teams = categories.filter { $0.kind == .team }.reduce(0) { $0 + $1.honorees.count }
-        let people = facts.honoreeCount - teams
+        // Someone honored in two categories is one honoree: count names with their units, not awards.
+        func distinct(_ list: [RecognitionAnnouncementFacts.Category]) -> Int {
+            Set(list.flatMap { $0.honorees.map { "\($0.name)\u{1F}\($0.unit)" } }).count
+        }
+        let teams = distinct(categories.filter { $0.kind == .team })
+        let people = distinct(categories.filter { $0.kind != .team })
         let title: String
         if en {
-            title = W.occasionName(occasion, .en, capitalized: true) + " commends " + W.count(facts.honoreeCount, "honoree", "honorees")
+            title = W.occasionName(occasion, .en, capitalized: true) + " commends " + W.count(people + teams, "honoree", "honorees")
         } else {
             title = W.occasionName(occasion, .zhHans, capitalized: true) + "隆重召开"
         }
@@ -297,6 +326,8 @@ public enum ResultsAnnouncement {
     }
 
     private static func finished(_ title: String, _ paragraphs: [String], _ language: Language) -> Announcement {
+        // Names are escaped for the Markdown body; the title is plain text, so it is read back without the escapes.
+        let title = SafeMarkdown(imagePrefix: "/").plainText(title)
         let body = paragraphs.joined(separator: "\n\n")
         return language == .zhHans ? Announcement(title: W.spaced(title), body: W.spaced(body)) : Announcement(title: title, body: body)
     }

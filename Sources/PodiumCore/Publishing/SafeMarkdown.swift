@@ -291,7 +291,8 @@ public struct SafeMarkdown: Sendable {
 private struct InlineScanner {
     let chars: [Character]
     let markdown: SafeMarkdown
-    let html: Bool
+    /// Off while an image's label is read as its alt text.
+    var html: Bool
     /// For each delimiter kind, the position from which a search for its closer already failed.
     var failedFrom: [String: Int] = [:]
     /// For each `[`, where its `]` is (nil when it has none).
@@ -366,12 +367,14 @@ private struct InlineScanner {
                 for _ in 0..<run { emit("`", into: &out) }
                 i += run
                 continue
-            case "!" where i + 1 < end && chars[i + 1] == "[":
+            case "!" where i + 1 < end && chars[i + 1] == "[" && depth < SafeMarkdown.maxDepth:
                 if let link = linkParts(at: i + 1, end: end) {
-                    let alt = String(chars[link.label])
                     if markdown.isSafeImage(link.url) {
                         if html {
-                            let altText = SafeMarkdown(imagePrefix: markdown.imagePrefix).plainText(alt)
+                            // The label as plain text, with the same depth limit as everything else inside it.
+                            html = false
+                            let altText = render(link.label, depth: depth + 1, inLink: true)
+                            html = true
                             out += "<img src=\"\(SafeMarkdown.escape(link.url))\" alt=\"\(SafeMarkdown.escape(altText))\" loading=\"lazy\">"
                         }
                     } else {

@@ -68,7 +68,7 @@ struct NewsAdminController: RouteCollection {
                 releaseTime: req.releaseTime(model), program: (model.$program.value ?? nil)?.name ?? "",
                 publicUrl: req.news.isPublic(model) ? "/news/\(model.slug)" : nil, editUrl: "/admin/news/\(model.id!)")
         }
-        let announceable = try await req.programs.list(publicOnly: false).filter { AnnouncementService.allowedStatuses.contains($0.status) }.map {
+        let announceable = try await req.programs.list(publicOnly: false).filter { ResultsAnnouncement.allowedStatuses.contains($0.status) }.map {
             NewsAdminContext.Announceable(name: $0.name, status: req.t($0.status.localizationKey), statusCode: $0.status.rawValue,
                                           url: "/admin/programs/\($0.id)#announcement")
         }
@@ -209,10 +209,14 @@ struct NewsAdminController: RouteCollection {
         let form = try req.content.decode(PhotoForm.self)
         do {
             var input = NewsPhotoUpdateInput(caption: form.move == nil ? (form.caption ?? "") : nil)
-            if let move = form.move {
-                let photos = try await req.news.photos(articleID: model.id!)
-                guard let current = photos.firstIndex(where: { $0.id == photoID }) else { throw PodiumError.notFound(LocalizedMessage("error.news.photoNotFound")) }
-                input.position = max(1, current + 1 + (move == "up" ? -1 : 1))
+            if let raw = form.move {
+                let move = try AgendaMoveForm(direction: raw).move()
+                let ids = try await req.news.photos(articleID: model.id!).compactMap(\.id)
+                guard ids.contains(photoID) else { throw PodiumError.notFound(LocalizedMessage("error.news.photoNotFound")) }
+                guard let order = AgendaOrder.moving(photoID, move, in: ids) else {
+                    throw PodiumError.conflict(LocalizedMessage(move == .up ? "error.gallery.alreadyFirst" : "error.gallery.alreadyLast"))
+                }
+                input.position = order.firstIndex(of: photoID)! + 1
             }
             _ = try await req.news.updatePhoto(articleID: model.id!, photoID: photoID, input, by: req.actor)
             return req.redirect(to: "/admin/news/\(model.id!)#photo-\(photoID)", flash: req.t(form.move == nil ? "news.admin.captionSaved" : "news.admin.photoMoved"))

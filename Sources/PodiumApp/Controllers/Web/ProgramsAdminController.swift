@@ -205,7 +205,7 @@ struct ProgramsAdminController: RouteCollection {
             return AnnouncementPanel.Article(title: model.title, status: req.t(status.localizationKey), statusCode: status.rawValue,
                                              editUrl: "/admin/news/\(model.id!)")
         }
-        return AnnouncementPanel(available: AnnouncementService.allowedStatuses.contains(program.status), prominent: program.status == .finished,
+        return AnnouncementPanel(available: ResultsAnnouncement.allowedStatuses.contains(program.status), prominent: program.status == .finished,
                                  languages: Language.allCases.map { .init(value: $0.rawValue, label: req.t("language.\($0.rawValue)"), selected: $0 == chosen) },
                                  error: error, articles: articles, hasArticles: !articles.isEmpty)
     }
