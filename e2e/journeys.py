@@ -361,9 +361,9 @@ def official_records_results(run, state):
     admin = Browser(run, DESK)
     admin.sign_in((ADMIN, ADMIN_PASSWORD))
     admin.open("/admin/users")
-    row = [r for r in admin.finds("main tbody tr") if "official@demo.podium" in r.text]
+    row = [r for r in admin.finds("main tbody tr") if email in r.text]
     if not row:
-        raise StepFailed("the users page does not list official@demo.podium")
+        raise StepFailed(f"the users page does not list {email}")
     admin.find("a", row[0]).click()
     admin.wait(lambda d: re.fullmatch(r"/admin/users/\d+", admin.path()), "the official's line did not open the user")
     Select(admin.find("select[name='officialPrograms[]']")).select_by_visible_text("6th Jinghua Workers' Games")
@@ -455,20 +455,21 @@ def move_status(b, program_path, status, label):
     b.see(label, ".lifecycle")
 
 
-def grant_official(run, program_name, step):
+def grant_official(run, program_name, step, email="official@demo.podium", field="officialPrograms[]", who="Official (demo)"):
+    """The administrator gives a demo user a role for one program on the user's page."""
     run.at(step)
     admin = Browser(run, DESK)
     admin.sign_in((ADMIN, ADMIN_PASSWORD))
     admin.open("/admin/users")
-    row = [r for r in admin.finds("main tbody tr") if "official@demo.podium" in r.text]
+    row = [r for r in admin.finds("main tbody tr") if email in r.text]
     if not row:
-        raise StepFailed("the users page does not list official@demo.podium")
+        raise StepFailed(f"the users page does not list {email}")
     admin.find("a", row[0]).click()
-    admin.wait(lambda d: re.fullmatch(r"/admin/users/\d+", admin.path()), "the official's line did not open the user")
-    Select(admin.find("select[name='officialPrograms[]']")).select_by_visible_text(program_name)
-    admin.shot("grant-official")
+    admin.wait(lambda d: re.fullmatch(r"/admin/users/\d+", admin.path()), f"the line of {email} did not open the user")
+    Select(admin.find(f"select[name='{field}']")).select_by_visible_text(program_name)
+    admin.shot("grant-role")
     admin.submit(admin.find("main form.form button[type=submit]"))
-    admin.see("Official (demo)")
+    admin.see(who)
     admin.quit()
 
 
@@ -563,11 +564,135 @@ def timekeeper_taps_relay(run, state):
     board.shot("board-after")
 
 
+def reviewer_scores_nominations(run, state):
+    """An organizer sets up a recognition program with one award (one place), nominates two employees and
+    puts the demo reviewer on the panel; the reviewer scores the nominations; the organizer approves the
+    result and publishes; the public honor roll shows the winner."""
+    b = Browser(run, DESK)
+    run.at("organizer-creates-recognition")
+    b.sign_in(ORGANIZER)
+    slug, name = f"e2e-recognition-{run.stamp}", f"E2E Recognition {run.stamp}"
+    program_path = create_program(b, "recognition", slug, name, venue="Conference Hall")
+    move_status(b, program_path, "open", "Now: Open")
+
+    run.at("roster")
+    b.open("/admin/people")
+    people = []
+    for row in b.finds("main tbody tr"):
+        cells = [c.text.strip() for c in b.finds("td", row)]
+        if len(cells) > 2 and cells[1] and "mploy" in cells[2] and cells[-1].lower().startswith("active"):
+            people.append((cells[0], cells[1]))
+        if len(people) == 2:
+            break
+    if len(people) < 2:
+        raise StepFailed(f"the roster shows fewer than two active employees: {b.text()[:400]!r}")
+
+    run.at("category")
+    b.open(f"/admin/recognition/{slug}")
+    if not b.find("#categories details").get_attribute("open"):
+        b.find("#categories summary").click()
+    form = b.find("#categories details form")
+    b.fill("[name=name]", "E2E Innovation Award", form)
+    b.fill("[name=code]", "E2EI", form)
+    b.fill("[name=quotaTotal]", "1", form)
+    b.shot("category-form")
+    b.submit(b.find("button[type=submit]", form))
+    b.wait(lambda d: b.path().endswith("/categories/E2EI"), f"adding the award did not open its page: {b.text()[:300]!r}")
+    b.see("E2E Innovation Award")
+    state["category_path"] = b.path()
+
+    grant_official(run, name, "admin-grants-reviewer", "reviewer@demo.podium", "reviewerPrograms[]", "Reviewer (demo)")
+    run.at("panel")
+    b.open(state["category_path"])
+    form = b.find("#panel form")
+    choices = [o.text for o in Select(b.find("select", form)).options if "Reviewer (demo)" in o.text]
+    if not choices:
+        raise StepFailed("the panel form does not offer the demo reviewer")
+    Select(b.find("select", form)).select_by_visible_text(choices[0])
+    b.submit(b.find("button[type=submit]", form))
+    b.see("Reviewer (demo)", "#panel table")
+    b.shot("panel")
+
+    b.open(f"/admin/recognition/{slug}")
+    for number, (person, employee) in enumerate(people, 1):
+        run.at(f"nominate-{number}")
+        form = b.find("#nominations form")
+        b.fill("[name=nominee]", employee, form)
+        b.fill("[name=citation]", f"{person} led the e2e project that cut waste by {10 * number}%.", form)
+        b.submit(b.find("button[type=submit]", form))
+        b.see(person, "#nominations table")
+    b.shot("nominated")
+    state["nominees"] = [p for p, _ in people]
+
+    move_status(b, program_path, "closed", "Now: Entries closed")
+
+    run.at("reviewer-scores")
+    r = Browser(run, DESK)
+    r.sign_in(REVIEWER)
+    r.open(f"/admin/recognition/{slug}/review")
+    r.see(state["nominees"])
+    winner = state["nominees"][0]
+    card = [c for c in r.finds("main article, main li, main .candidate, main div") if winner in c.text and r.finds("input[name^='pick[']", c)]
+    if not card:
+        raise StepFailed(f"no Pick box next to {winner}")
+    box = r.find("input[name^='pick[']", card[-1])
+    r.driver.execute_script("arguments[0].scrollIntoView({block: 'center'})", box)
+    box.click()
+    r.shot("ballot")
+    save = [btn for btn in r.finds("main button[type=submit]") if "ballot" in btn.text.lower()]
+    r.submit(save[0])
+    r.wait(lambda d: "not voted yet" not in r.text(), f"the ballot does not read as cast: {r.text()[:400]!r}")
+    r.shot("ballot-saved")
+
+    run.at("organizer-approves")
+    b.open(state["category_path"])
+    b.see(winner, "#tally")
+    approve = b.finds(f"form[action$='/decisions'] button")
+    if not approve:
+        raise StepFailed(f"the award page offers no approval: {b.text('#tally')[:500]!r}")
+    b.shot("tally")
+    b.submit(approve[0])
+    b.open(f"/admin/recognition/{slug}")
+    b.see(winner, "#decisions")
+    b.shot("decided")
+
+    run.at("reader-opens-honor-roll")
+    public = Browser(run, DESK)
+    public.open(f"/p/{slug}/honor-roll")
+    public.see(name)
+    if winner in public.text():
+        raise StepFailed(f"{winner} is on the public honor roll before the notice")
+    public.wait(lambda d: public.finds("#live-region"), "the honor roll is not a live page")
+    public.driver.execute_script("window.__marker = 1")
+    public.shot("honor-roll-before")
+
+    run.at("notice")
+    form = [f for f in b.finds("#notice form") if b.finds("[name=endsAt]", f)]
+    if not form:
+        raise StepFailed(f"no way to start the public notice: {b.text('#notice')!r}")
+    ends = datetime.datetime.now(ZoneInfo("Asia/Shanghai")) + datetime.timedelta(days=5)
+    b.fill("[name=endsAt]", ends.strftime("%Y-%m-%dT%H:%M"), form[0])
+    b.submit(b.find("button[type=submit]", form[0]))
+    b.see("Public notice from", "#notice")
+    b.shot("notice")
+
+    run.at("honor-roll-appears")
+    public.wait(lambda d: winner in public.text() and "Public notice of the proposed honorees" in public.text(),
+                f"the proposed honor roll never appeared without a reload: {public.text()[:400]!r}")
+    if public.driver.execute_script("return window.__marker") != 1:
+        raise StepFailed("the honor roll page was reloaded (window.__marker is gone)")
+    public.see(["E2E Innovation Award", winner])
+    if state["nominees"][1] in public.text():
+        raise StepFailed(f"{state['nominees'][1]}, who was not picked, is on the honor roll")
+    public.shot("honor-roll-after")
+
+
 JOURNEYS = [
     ("organizer", organizer_builds_games),
     ("leader", leader_enters_athletes),
     ("official", official_records_results),
     ("timekeeper", timekeeper_taps_relay),
+    ("reviewer", reviewer_scores_nominations),
 ]
 
 
