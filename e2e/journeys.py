@@ -13,6 +13,7 @@ import datetime
 import os
 import re
 import shutil
+import signal
 import socket
 import subprocess
 import sys
@@ -357,20 +358,7 @@ def official_records_results(run, state):
     """An administrator makes the demo official an official of the open games; a reader opens the public
     standings; the official, on a phone, types the two 100 m times and saves them as official; the reader's
     page shows the leader's team with points and its athletes' places without being reloaded."""
-    run.at("admin-grants-official")
-    admin = Browser(run, DESK)
-    admin.sign_in((ADMIN, ADMIN_PASSWORD))
-    admin.open("/admin/users")
-    row = [r for r in admin.finds("main tbody tr") if email in r.text]
-    if not row:
-        raise StepFailed(f"the users page does not list {email}")
-    admin.find("a", row[0]).click()
-    admin.wait(lambda d: re.fullmatch(r"/admin/users/\d+", admin.path()), "the official's line did not open the user")
-    Select(admin.find("select[name='officialPrograms[]']")).select_by_visible_text("6th Jinghua Workers' Games")
-    admin.shot("grant-official")
-    admin.submit(admin.find("main form.form button[type=submit]"))
-    admin.see("Official (demo)")
-    admin.shot("granted")
+    grant_role(run, "6th Jinghua Workers' Games", "admin-grants-official")
 
     run.at("reader-opens-standings")
     reader = Browser(run, DESK)
@@ -455,7 +443,7 @@ def move_status(b, program_path, status, label):
     b.see(label, ".lifecycle")
 
 
-def grant_official(run, program_name, step, email="official@demo.podium", field="officialPrograms[]", who="Official (demo)"):
+def grant_role(run, program_name, step, email="official@demo.podium", field="officialPrograms[]", who="Official (demo)"):
     """The administrator gives a demo user a role for one program on the user's page."""
     run.at(step)
     admin = Browser(run, DESK)
@@ -525,7 +513,7 @@ def timekeeper_taps_relay(run, state):
     b.shot("started")
     b.quit()
 
-    grant_official(run, name, "admin-grants-timekeeper")
+    grant_role(run, name, "admin-grants-timekeeper")
 
     run.at("board-opens")
     board = Browser(run, DESK)
@@ -601,7 +589,7 @@ def reviewer_scores_nominations(run, state):
     b.see("E2E Innovation Award")
     state["category_path"] = b.path()
 
-    grant_official(run, name, "admin-grants-reviewer", "reviewer@demo.podium", "reviewerPrograms[]", "Reviewer (demo)")
+    grant_role(run, name, "admin-grants-reviewer", "reviewer@demo.podium", "reviewerPrograms[]", "Reviewer (demo)")
     run.at("panel")
     b.open(state["category_path"])
     form = b.find("#panel form")
@@ -712,6 +700,8 @@ def main():
         if old.endswith(".png"):
             os.remove(os.path.join(args.screenshots, old))
 
+    # A CI that gives up on the run sends SIGTERM: stop the server and the browsers on the way out.
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit("journeys stopped by SIGTERM"))
     started = time.time()
     server = Server(os.path.abspath(args.binary))
     print(f"podium is up at {server.base} after {time.time() - started:.1f} s", flush=True)
