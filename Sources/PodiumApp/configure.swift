@@ -26,6 +26,7 @@ public func configure(_ app: Application, config: PodiumConfig) async throws {
     app.middleware = Middlewares()
     app.middleware.use(RouteLoggingMiddleware(logLevel: .info))
     app.middleware.use(ErrorRenderingMiddleware())
+    app.middleware.use(SQLiteBusyRetryMiddleware())
     app.middleware.use(SecurityHeadersMiddleware())
     app.middleware.use(FileMiddleware(publicDirectory: app.directory.publicDirectory, defaultFile: nil))
     app.middleware.use(ActorMiddleware())

@@ -83,6 +83,19 @@ struct AccessTests {
         }
     }
 
+    /// A monitor with a stale token is a machine: it gets a 401 problem document, not a redirect to the sign-in
+    /// page (which, refusing the same token, redirected to itself).
+    @Test(arguments: ["/healthz", "/login", "/p/none"])
+    func aBadTokenOnASitePathIsRefusedNotRedirected(path: String) async throws {
+        try await withPodium { app in
+            let response = try await API(app: app, token: "pdm_made_up").send(.GET, path)
+            #expect(response.status == .unauthorized)
+            #expect(response.headers.first(name: .location) == nil)
+            #expect(response.headers.contentType?.description.hasPrefix("application/problem+json") == true)
+            #expect(response.json["code"] as? String == "unauthenticated")
+        }
+    }
+
     @Test func tokensAreStoredHashedAndShownOnce() async throws {
         try await withPodium { app in
             let admin = API(app: app, token: try await app.makeToken(.administrator))

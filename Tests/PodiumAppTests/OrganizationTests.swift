@@ -77,4 +77,25 @@ struct OrganizationTests {
             #expect(list.body.string.contains("张伟"))
         }
     }
+
+    /// Found by the API fuzzer: a page number near Int.max overflowed the offset and crashed the server.
+    @Test func aPageFarPastTheEndIsEmptyNotACrash() async throws {
+        try await withPodium { app in
+            let unit = try await app.makeUnit("精工科技")
+            _ = try await app.makeEmployee("张伟", number: "JH001", unit: unit.id)
+            let api = API(app: app, token: try await app.makeToken(.administrator))
+            let far = try await api.send(.GET, "/api/v1/people?page=385792619691989632&perPage=483")
+            #expect(far.status == .ok)
+            let farPage = try far.decode(PodiumApp.Page<PersonDTO>.self)
+            #expect(farPage.items.isEmpty)
+            #expect(farPage.total == 1)
+            #expect(farPage.page == PageWindow.lastPage)
+            #expect(try await api.send(.GET, "/api/v1/audit?page=9223372036854775807&perPage=200").status == .ok)
+            let browser = Browser(app)
+            try await browser.signIn(TestUsers.adminEmail, TestUsers.adminPassword)
+            #expect(try await browser.get("/admin/people?page=9223372036854775807").status == .ok)
+            #expect(try await browser.get("/admin/audit?page=9223372036854775807").status == .ok)
+            #expect(try await browser.get("/news?page=9223372036854775807").status == .ok)
+        }
+    }
 }

@@ -1,4 +1,5 @@
 import FluentKit
+import FluentSQLiteDriver
 import PodiumCore
 import Vapor
 
@@ -28,6 +29,10 @@ struct MappedError: Sendable {
             // the parser's own error types are partly private, so they are known by their module.
             return MappedError(status: .badRequest, code: "invalid-body", title: LocalizedMessage("problem.invalidBody.title"),
                                detail: LocalizedMessage("problem.badRequest.reason", ["reason": "\(error)"]))
+        case let busy as SQLiteError where SQLiteBusyRetryMiddleware.isBusy(busy):
+            // Still busy after the retries: another process holds SQLite's write lock. Nothing was written.
+            return MappedError(status: .serviceUnavailable, code: "busy", title: LocalizedMessage("problem.busy.title"),
+                               detail: LocalizedMessage("problem.busy.detail"), retryAfterSeconds: 2)
         case let database as any DatabaseError where database.isConstraintFailure:
             // Two requests racing to create the same row: the loser is told to reload, as with a stale version.
             return from(PodiumError.conflict(LocalizedMessage("error.concurrentChange")))

@@ -357,25 +357,34 @@ enum OpenAPIDocument {
             if status == "204" { return (status, ["description": "Done; nothing to return"]) }
             if schema["contentMediaType"] != nil { return (status, ["description": "Success", "content": ["text/csv": ["schema": ["type": "string"]]]]) }
             if status == "409" { return (status, problem("Refused while something depends on it")) }
+            if !status.hasPrefix("2"), status != "503" { return (status, problem("Refused; see the problem's code and detail")) }
             return (status, ["description": status.hasPrefix("2") ? "Success" : "Unavailable", "content": ["application/json": ["schema": schema]]])
         }
-        let hasInput = body != nil || rawBody != nil || !params.isEmpty
-        if hasInput { responseList.append(("400", problem("The request could not be read"))) }
-        if auth {
-            responseList.append(("401", problem("No valid credentials")))
-            responseList.append(("403", problem("Not allowed for these credentials")))
+        // Statuses every operation can answer with; an operation's own entry for a status wins.
+        func add(_ status: String, _ description: String) {
+            if !responseList.contains(where: { $0.0 == status }) { responseList.append((status, problem(description))) }
         }
+        let hasInput = body != nil || rawBody != nil || !params.isEmpty
+        if hasInput { add("400", "The request could not be read") }
+        // Public operations also read a Bearer header when one is sent, and refuse one that is not valid.
+        add("401", "No valid credentials")
+        if auth { add("403", "Not allowed for these credentials") }
         if params.contains(where: { $0["in"].map { if case .string("path") = $0 { return true }; return false } ?? false }) {
-            responseList.append(("404", problem("Not found")))
+            add("404", "Not found")
         }
         if body != nil || rawBody != nil {
-            responseList.append(("409", problem("Changed by someone else since it was read")))
-            responseList.append(("413", problem("The body is too large")))
-            responseList.append(("415", problem("Unsupported content type")))
-            responseList.append(("422", problem("Validation failed; see errors")))
+            add("409", "Changed by someone else since it was read")
+            add("413", "The body is too large")
+            add("415", "Unsupported content type")
+            add("422", "Validation failed; see errors")
         } else if hasInput {
-            responseList.append(("422", problem("Validation failed; see errors")))
+            // A version in the query guards a removal the way a body's version guards a change.
+            if params.contains(where: { $0["name"].map { if case .string("version") = $0 { return true }; return false } ?? false }) {
+                add("409", "Changed by someone else since it was read")
+            }
+            add("422", "Validation failed; see errors")
         }
+        add("503", "The database is busy; nothing was written. Try again after Retry-After")
         pairs.append(("responses", .object(responseList)))
         if auth { pairs.append(("security", [["bearer": []]])) } else { pairs.append(("security", [[:], ["bearer": []]])) }
         return .object(pairs)

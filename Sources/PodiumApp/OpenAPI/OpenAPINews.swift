@@ -41,13 +41,13 @@ extension OpenAPIDocument {
         ("/api/v1/news/{slug}/photos/{photoId}", [
             "put": op("updateNewsPhoto", "Change a photo's caption or move it to another place in the gallery (organizer)", params: [slug, photoID],
                       body: "NewsPhotoUpdate", responses: [("200", ref("NewsPhoto"))]),
-            "delete": op("deleteNewsPhoto", "Remove a photo (organizer); the others close up", params: [slug, photoID], responses: [("204", noContent)]),
+            "delete": op("deleteNewsPhoto", "Remove a photo (organizer); the others close up", params: [slug, photoID], responses: [("204", noContent), ("409", ref("Problem"))]),
         ]),
         ("/api/v1/news/{slug}/cover", [
             "post": multipart(op("setNewsCover", "Set or replace the article's cover image (organizer)", params: [slug], rawBody: "multipart/form-data",
                                  responses: [("200", ref("NewsArticle"))]),
                               ["file": imageFile], required: ["file"]),
-            "delete": op("deleteNewsCover", "Remove the cover image (organizer)", params: [slug], responses: [("200", ref("NewsArticle"))]),
+            "delete": op("deleteNewsCover", "Remove the cover image (organizer)", params: [slug], responses: [("200", ref("NewsArticle")), ("409", ref("Problem"))]),
         ]),
         ("/api/v1/programs/{slug}/announcement", [
             "post": op("draftAnnouncement", "Draft the program's results announcement (organizer) as a new draft article linked to the program, written from its results: for games the awards by kind, the events and the group ranking with its prizes; for a relay the course, the teams, the winner's time, the podium and the fastest legs; for recognition the honorees by award category. The organizer edits and publishes it like any article. `language` is `en` or `zh-Hans` (default: the request's language). A program that is not running, finished or published, or that has nothing to announce yet (no result, no finished team, no honoree), gets 422 naming it; nothing is created. Each call makes a new draft.",

@@ -25,7 +25,7 @@ extension OpenAPIDocument {
         ("\(base)/categories/{code}/panel", ["post": op("addPanelMember", "Put a reviewer of this program on the panel, with their own unit for conflicts of interest (organizer)",
                                                         params: [slug, code], body: "PanelMemberInput", responses: [("200", ref("AwardCategory"))])]),
         ("\(base)/categories/{code}/panel/{userId}", ["delete": op("removePanelMember", "Take a reviewer who has not voted off the panel (organizer)",
-                                                                   params: [slug, code, path("userId", integer)], responses: [("200", ref("AwardCategory"))])]),
+                                                                   params: [slug, code, path("userId", integer)], responses: [("200", ref("AwardCategory")), ("409", ref("Problem"))])]),
         ("\(base)/nominations", [
             "get": op("listNominations", "Nominations: all for organizers, their units' for unit heads", params: [slug], responses: [("200", array("Nomination"))]),
             "post": op("nominate", "Nominate a person (individual and special awards) or a unit's team (team awards); checked against the window, eligibility, quotas, duplicates and self-nomination (organizer or unit head)",

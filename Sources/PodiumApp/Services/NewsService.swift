@@ -29,7 +29,7 @@ struct NewsService {
         let query = includeHidden ? NewsArticleModel.query(on: db) : publicQuery()
         let total = try await query.count()
         let items = try await query.with(\.$program).sort(\.$publishedAt, .descending).sort(\.$id, .descending)
-            .range(((page - 1) * perPage)..<(page * perPage)).all()
+            .range(PageWindow(page: page, perPage: perPage, maxPerPage: perPage).rows).all()
         return (items, total)
     }
 

@@ -42,11 +42,10 @@ struct PersonService {
         }
         if let kind = filter.kind { query.filter(\.$kind == kind.rawValue) }
         if let status = filter.status { query.filter(\.$status == status.rawValue) }
-        let perPage = max(1, min(filter.perPage, 500))
-        let page = max(1, filter.page)
+        let window = PageWindow(page: filter.page, perPage: filter.perPage, maxPerPage: 500)
         let total = try await query.count()
-        let models = try await query.sort(\.$name).sort(\.$id).range(((page - 1) * perPage)..<(page * perPage)).all()
-        return Page(items: models.map { $0.dto(tree: tree) }, total: total, page: page, perPage: perPage)
+        let models = try await query.sort(\.$name).sort(\.$id).range(window.rows).all()
+        return Page(items: models.map { $0.dto(tree: tree) }, total: total, page: window.page, perPage: window.perPage)
     }
 
     func get(_ id: Int) async throws -> PersonDTO {

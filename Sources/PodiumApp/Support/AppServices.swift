@@ -97,6 +97,8 @@ extension Request {
     /// Whether the caller wants JSON rather than a page: the API, or an explicit Accept header.
     var wantsJSON: Bool {
         if url.path.hasPrefix("/api/") { return true }
+        // Browsers never send a Bearer token: whoever does is a machine, even on /healthz, and gets a problem document.
+        if headers.bearerAuthorization != nil { return true }
         let accept = headers.first(name: .accept) ?? ""
         return accept.contains("application/json") && !accept.contains("text/html")
     }

@@ -76,7 +76,7 @@ struct AuditQuery {
             if to == nil { issues.add("to", "error.field.date", ["value": value]) }
         }
         try issues.check()
-        page = max(1, Int(text("page") ?? "") ?? 1)
+        page = PageWindow(page: Int(text("page") ?? "") ?? 1, perPage: 1, maxPerPage: 1).page
         perPage = max(1, min(200, Int(text("perPage") ?? "") ?? 50))
     }
 
@@ -95,7 +95,7 @@ struct AuditQuery {
             query.filter(\.$at < end)
         }
         let total = try await query.count()
-        let items = try await query.sort(\.$id, .descending).range(((page - 1) * perPage)..<(page * perPage)).all()
+        let items = try await query.sort(\.$id, .descending).range(PageWindow(page: page, perPage: perPage, maxPerPage: 200).rows).all()
         return Page(items: items.map(\.dto), total: total, page: page, perPage: perPage)
     }
 

@@ -33,7 +33,7 @@ struct PeopleAdminController: RouteCollection {
         let unit = (try? req.query.get(String.self, at: "unit")).flatMap { Int($0) }
         let kind = (try? req.query.get(String.self, at: "kind")).flatMap(PersonKind.init(rawValue:))
         let status = (try? req.query.get(String.self, at: "status")).flatMap(EmployeeStatus.init(rawValue:))
-        let page = max(1, (try? req.query.get(Int.self, at: "page")) ?? 1)
+        let page = PageWindow(page: (try? req.query.get(Int.self, at: "page")) ?? 1, perPage: 1, maxPerPage: 1).page
         if let unit, !seesAll { try await req.require(.viewUnit(unit)) }
         let filter = PersonService.Filter(query: q, unitID: unit, kind: kind, status: status, page: page, perPage: 50)
         let result = try await req.people.search(filter, visibleUnits: seesAll ? nil : req.actor.ledUnitIDs)
@@ -63,7 +63,7 @@ struct PeopleAdminController: RouteCollection {
                                 ("status", status?.rawValue ?? ""), ("page", "\(page)")].filter { !$0.1.isEmpty }.map { URLQueryItem(name: $0.0, value: $0.1) }
             return "/admin/people?" + (query.percentEncodedQuery ?? "")
         }
-        let first = result.total == 0 ? 0 : (page - 1) * result.perPage + 1
+        let first = PageWindow(page: page, perPage: result.perPage, maxPerPage: result.perPage).firstRow(total: result.total)
         let last = min(result.total, page * result.perPage)
         let context = PeopleContext(
             page: PageContext(req, title: req.t("people.title"), backOffice: true), filters: filters, people: rows, total: result.total,
