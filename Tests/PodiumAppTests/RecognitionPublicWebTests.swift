@@ -163,7 +163,7 @@ struct RecognitionPublicWebTests {
             #expect(page.status == .ok)
             #expect(html.contains("<h1>Honor roll</h1>"))
             #expect(html.contains("Published on 18 Jan 2021"))
-            #expect(html.contains("4 honorees in 3 awards"))
+            #expect(html.contains("Honorees: 4 · Awards: 3"))
             // Categories in order, the special award last although it was made before ME.
             let oe = html.range(of: #"id="award-oe-heading""#)!, me = html.range(of: #"id="award-me-heading""#)!, sca = html.range(of: #"id="award-sca-heading""#)!
             #expect(oe.lowerBound < me.lowerBound && me.lowerBound < sca.lowerBound)

@@ -77,6 +77,27 @@ struct RelayOfficeWebTests {
             .replacingOccurrences(of: ">", with: "&gt;").replacingOccurrences(of: "\"", with: "&quot;").replacingOccurrences(of: "'", with: "&#39;")
     }
 
+    /// Found by the browser journeys: with the start recorded for later, every tap was held as "read before the
+    /// start" and the timekeeper page did not say so.
+    @Test func theTimekeeperIsToldWhenTapsWouldNotCountYet() async throws {
+        try await withPodium { app in
+            let f = try await fixture(app)
+            _ = try await setUpRace(app, f)
+            let unstarted = try await f.official.get("/admin/relay/relay/timing?point=1")
+            #expect(unstarted.body.string.contains(shown(app, "relay.timing.noStart")))
+            #expect(try await f.official.post("/admin/relay/relay/start", [("at", "08:30:00")]).status == .seeOther)
+            let at = { (ms: Int64) in Date(timeIntervalSince1970: Double(ms) / 1000) }
+            let early = at(clock(7, 0, 0)), running = at(clock(9, 0, 0))
+            app.clock = PodiumClock { early }
+            let page = try await f.official.get("/admin/relay/relay/timing?point=1")
+            let when = DateDisplay.dateTime(at(clock(8, 30, 0)), timeZone: Self.zone, .en)
+            #expect(page.body.string.contains(shown(app, "relay.timing.startLater", ["when": when])))
+            #expect(page.body.string.contains("class=\"notice warning\""))
+            app.clock = PodiumClock { running }
+            #expect(!(try await f.official.get("/admin/relay/relay/timing?point=1")).body.string.contains("id=\"start-notice\""))
+        }
+    }
+
     @Test func anOrganizerSetsTheCourseAndAddsATeam() async throws {
         try await withPodium { app in
             let f = try await fixture(app)

@@ -78,6 +78,28 @@ struct RelayTests {
         }
     }
 
+    /// Found by the browser journeys: a new race's team size of 5 refused a two-leg course the organizer had just typed.
+    @Test func aShorterCourseTakesAnUntouchedTeamSizeDownButNotATypedOne() async throws {
+        try await withPodium { app in
+            let organizer = API(app: app, token: try await app.makeToken(.organizer))
+            #expect(try await organizer.send(.POST, "/api/v1/programs", json: #"{"kind":"relay","slug":"relay","name":"Short Relay","startDate":"2021-09-25"}"#).status == .created)
+            let fresh = try await organizer.send(.GET, Self.path).decode(RelaySettingsDTO.self)
+            #expect(fresh.teamSize > 2)
+            let legs = #"[{"distance":"3","exchangePoint":"Gate"},{"distance":"2","exchangePoint":"Finish"}]"#
+            let typed = try await organizer.send(.PUT, Self.path, json: #"{"legs":\#(legs),"teamSize":\#(fresh.teamSize),"minimumWomen":3,"version":\#(fresh.version)}"#)
+            #expect(typed.status == .unprocessableEntity)
+            #expect(typed.body.string.contains("minimumWomen"))
+            let short = try await organizer.send(.PUT, Self.path, json: #"{"legs":\#(legs),"version":\#(fresh.version)}"#)
+            #expect(short.status == .ok, "\(short.body.string)")
+            let saved = try short.decode(RelaySettingsDTO.self)
+            #expect(saved.teamSize == 2)
+            #expect(saved.minimumWomen <= 2)
+            let tooMany = try await organizer.send(.PUT, Self.path, json: #"{"teamSize":3,"version":\#(saved.version)}"#)
+            #expect(tooMany.status == .unprocessableEntity)
+            #expect(tooMany.body.string.contains("teamSize"))
+        }
+    }
+
     @Test func startsRestartsAndTheCourseOnceReadsAreIn() async throws {
         try await withPodium { app in
             let f = try await fixture(app, teams: 1, started: false)

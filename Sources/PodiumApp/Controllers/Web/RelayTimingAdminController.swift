@@ -38,11 +38,20 @@ struct RelayTimingAdminController: RouteCollection {
                                              bib: read.bib ?? "—", verdict: word, suspect: verdict.name == "suspect")
         }
         let teams = snapshot.teams.map { RelayTimingContext.Team(bib: $0.bib, name: $0.name) }
+        // Taps before the recorded start are held for review; a timekeeper must see why before tapping a whole race.
+        var startNotice: String?
+        if let start = snapshot.race.startAt, start > RelayService.ms(req.now) {
+            startNotice = req.t("relay.timing.startLater", [
+                "when": DateDisplay.dateTime(Date(timeIntervalSince1970: Double(start) / 1000), timeZone: snapshot.timeZone, req.language)])
+        } else if snapshot.race.startAt == nil {
+            startNotice = req.t("relay.timing.noStart")
+        }
         let context = RelayTimingContext(
             page: PageContext(req, title: req.t("relay.timing.title"), backOffice: true), program: ProgramView(program.dto, req),
             points: points, point: chosen, pointLabel: points.first { $0.selected }?.label ?? "",
             readsURL: "/api/v1/programs/\(program.slug)/relay/reads", serverNow: RelayService.ms(req.now),
-            timeZone: program.timeZone, recent: Array(recent), teams: teams, hasLegs: !legs.isEmpty)
+            timeZone: program.timeZone, recent: Array(recent), teams: teams, hasLegs: !legs.isEmpty, startNotice: startNotice,
+            startIsLater: snapshot.race.startAt != nil)
         return try await req.page("admin/relay-timing", context)
     }
 
@@ -79,4 +88,7 @@ struct RelayTimingContext: Encodable {
     let recent: [Recent]
     let teams: [Team]
     let hasLegs: Bool
+    /// Why taps would not count yet: no start recorded, or a start later than now.
+    let startNotice: String?
+    let startIsLater: Bool
 }
