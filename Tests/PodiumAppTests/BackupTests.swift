@@ -42,7 +42,7 @@ struct BackupTests {
         try await withFolder { folder in
             let live = folder + "/live.sqlite", backup = folder + "/backup.sqlite", fresh = folder + "/fresh.sqlite"
             try await withFilePodium(live) { app in
-                try await seedDemo(app)
+                try await seedSmall(app)
                 let first = try runPodium(["backup", backup, "--database", live])
                 #expect(first.status == 0, "\(first.output)")
                 #expect(first.output.contains("backed up") && first.output.contains("rows to \(backup)"))
@@ -66,7 +66,7 @@ struct BackupTests {
         try await withFolder { folder in
             let live = folder + "/live.sqlite", backup = folder + "/backup.sqlite"
             try await withFilePodium(live) { app in
-                try await seedDemo(app)
+                try await seedSmall(app)
                 let service = DatabaseBackup(location: .sqliteFile(live), migrations: MigrationList.names)
                 _ = try await service.backup(to: backup, force: false)
                 let before = try await sqliteSnapshot(live)
@@ -110,6 +110,12 @@ struct BackupTests {
                     #expect(failure.message == "\(backup) already exists; choose another name, or add --force to replace it.")
                 }
                 do {
+                    _ = try await service.backup(to: live, force: true)
+                    Issue.record("the live database was replaced by its backup")
+                } catch let failure as DatabaseBackup.Failure {
+                    #expect(failure.message == "\(live) is the live database itself; name another file for the backup.")
+                }
+                do {
                     _ = try await DatabaseBackup(location: .sqliteFile(folder + "/nowhere.sqlite"), migrations: MigrationList.names).backup(to: folder + "/x.sqlite", force: false)
                     Issue.record("backed up a database that does not exist")
                 } catch let failure as DatabaseBackup.Failure {
@@ -125,7 +131,7 @@ struct BackupTests {
         try await withFolder { folder in
             let live = folder + "/live.sqlite", backup = folder + "/backup.sqlite", broken = folder + "/broken.sqlite"
             try await withFilePodium(live) { app in
-                try await seedDemo(app)
+                try await seedSmall(app)
                 let service = DatabaseBackup(location: .sqliteFile(live), migrations: MigrationList.names)
                 _ = try await service.backup(to: backup, force: false)
                 // A change after the backup, which a failed restore must keep.
@@ -217,6 +223,14 @@ private func withFolder(_ body: (String) async throws -> Void) async throws {
     try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
     defer { try? FileManager.default.removeItem(at: folder) }
     try await body(folder.path)
+}
+
+/// A few rows in tables with foreign keys and autoincrement ids: enough where exactness is tested elsewhere.
+private func seedSmall(_ app: Application) async throws {
+    let unit = try await app.makeUnit("Backup Company")
+    _ = try await app.makeEmployee("First Runner", number: "BK1", unit: unit.id)
+    _ = try await app.makeEmployee("Second Runner", number: "BK2", unit: unit.id)
+    _ = try await app.makeUser("backup@test.podium", grants: [])
 }
 
 private func seedDemo(_ app: Application) async throws {

@@ -34,6 +34,9 @@ struct DatabaseBackup: Sendable {
 
     func backup(to file: String, force: Bool) async throws -> Summary {
         let target = URL(fileURLWithPath: file).standardizedFileURL
+        if case .sqliteFile(let path) = location, URL(fileURLWithPath: path).standardizedFileURL == target {
+            throw Failure("\(file) is the live database itself; name another file for the backup.")
+        }
         var isDirectory: ObjCBool = false
         if FileManager.default.fileExists(atPath: target.path, isDirectory: &isDirectory) {
             if isDirectory.boolValue { throw Failure("\(file) is a folder; name the backup file to write, such as \(file)/podium-backup.sqlite.") }
@@ -323,7 +326,7 @@ struct DatabaseBackup: Sendable {
         process.arguments = arguments
         // Errors go to a file, so a large output on one stream never blocks the other.
         let errors = FileManager.default.temporaryDirectory.appendingPathComponent("podium-\(UUID().uuidString).err")
-        FileManager.default.createFile(atPath: errors.path, contents: nil)
+        _ = FileManager.default.createFile(atPath: errors.path, contents: nil)
         defer { try? FileManager.default.removeItem(at: errors) }
         let errorHandle = try FileHandle(forWritingTo: errors)
         let out = Pipe()
