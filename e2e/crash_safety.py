@@ -11,6 +11,7 @@ import http.cookiejar
 import json
 import os
 import random
+import shutil
 import socket
 import sqlite3
 import subprocess
@@ -223,6 +224,8 @@ def backup_round_trip(stream_is_running):
 
 
 def main():
+    if POSTGRES and not RESTORE_DATABASE.startswith(("postgres://", "postgresql://")):
+        sys.exit("With DATABASE_URL=postgres://..., set RESTORE_DATABASE_URL to another, empty PostgreSQL database for the restore check.")
     began = time.monotonic()
     print(f"crash safety on {'PostgreSQL' if POSTGRES else 'SQLite ' + DATABASE}, work in {WORK}", flush=True)
     server = start()
@@ -266,10 +269,19 @@ def main():
             sent = {r["readId"] for batch in all_batches for r in batch}
             check(set(reads) == sent and not doubled(reads), f"kill {cycle}: after re-sending {len(all_batches)} batches, {len(reads)} reads stored once each (sent {len(sent)})")
             check(set(results) == set(all_tried) and not doubled(results), f"kill {cycle}: after re-sending, {len(results)} results stored once each (tried {len(all_tried)})")
+        # The first backup, restored into the live database while the server runs: it answers with the backup's rows.
+        backup = os.path.join(WORK, "first." + ("pgdump" if POSTGRES else "sqlite"))
+        expected = len((rows_of_pg_archive(backup).get("public.timing_reads") if POSTGRES else rows_of_sqlite(backup).get("timing_reads")) or [])
+        status, output = podium("restore", backup)
+        reads, _ = stored(api, event)
+        check(status == 0 and len(reads) == expected and not doubled(reads),
+              f"restore into the live database while serve runs: {output}; the server now answers {len(reads)} reads (the backup has {expected})")
     finally:
         server.kill()
         server.wait()
-    print(f"crash safety: {'FAILED' if failures else 'passed'} in {time.monotonic() - began:.0f} s", flush=True)
+    print(f"crash safety: {'FAILED' if failures else 'passed'} in {time.monotonic() - began:.0f} s" + (f"; see {WORK}" if failures else ""), flush=True)
+    if not failures:
+        shutil.rmtree(WORK, ignore_errors=True)
     return 1 if failures else 0
 
 
