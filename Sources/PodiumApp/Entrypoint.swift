@@ -7,7 +7,10 @@ public enum PodiumMain {
     public static func run() async -> Int32 {
         do {
             var env = try Environment.detect()
-            let (config, rest) = try PodiumConfig.load(arguments: env.arguments, environment: ProcessInfo.processInfo.environment)
+            let (loaded, rest) = try PodiumConfig.load(arguments: env.arguments, environment: ProcessInfo.processInfo.environment)
+            var config = loaded
+            // Backup and restore manage the database themselves: no migration, no first administrator.
+            if let command = rest.dropFirst().first, ["backup", "restore"].contains(command) { config.autoMigrate = false }
             env.arguments = rest
             try LoggingSystem.bootstrap(from: &env)
             let app = try await Application.make(env)

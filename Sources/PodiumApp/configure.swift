@@ -35,6 +35,8 @@ public func configure(_ app: Application, config: PodiumConfig) async throws {
     app.middleware.use(ConditionalGetMiddleware())
 
     app.asyncCommands.use(ImportCommand(), as: "import")
+    app.asyncCommands.use(BackupCommand(), as: "backup")
+    app.asyncCommands.use(RestoreCommand(), as: "restore")
 
     app.liveHub = LiveHub.make(for: app)
     app.lifecycle.use(LiveHubShutdown())

@@ -28,4 +28,7 @@ enum MigrationList {
         M023_CreateProgramPartnersAndPhotos(),
         M025_UpdateNewsPhotosAddSize(),
     ]
+
+    /// The names Fluent records in `_fluent_migrations` for them.
+    static var names: [String] { all.map(\.name) }
 }
