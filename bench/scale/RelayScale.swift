@@ -115,7 +115,7 @@ enum RelayBenchmark {
             })
         }
         Measure.report("\(name).recompute_after_read_ms", Measure.median(afterRead))
-        if check { Measure.report("\(name).incremental_matches_full", state!.board == fullBoard! ? 1 : 0) }
+        if check { expectEqual(state!.board, fullBoard!, "\(name).incremental_matches_full") }
 
         // An official retimes a counted read of a team in the middle of the field.
         var random = SeededGenerator(seed: 7)
@@ -135,9 +135,18 @@ enum RelayBenchmark {
         Measure.report("\(name).recompute_after_correction_ms", Measure.median(afterCorrection))
         if check {
             let expected = RelayTiming.board(race: data.race, teams: data.teams, reads: data.reads, corrections: corrections)
-            Measure.report("\(name).incremental_matches_full_after_corrections", state!.board == expected ? 1 : 0)
+            expectEqual(state!.board, expected, "\(name).incremental_matches_full_after_corrections")
         }
         Measure.report("\(name).rss_mb", Measure.residentMegabytes())
         consume(state)
+    }
+
+    /// Prints 1 when the incremental board is the full board; otherwise 0, and the run fails: a wrong board is a bug, not a figure.
+    static func expectEqual(_ incremental: RelayBoard, _ full: RelayBoard, _ metric: String) {
+        Measure.report(metric, incremental == full ? 1 : 0)
+        if incremental != full {
+            FileHandle.standardError.write(Data("\(metric): the incremental relay board differs from RelayTiming.board\n".utf8))
+            exit(1)
+        }
     }
 }

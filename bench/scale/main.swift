@@ -7,10 +7,13 @@ let usage = """
       --sizes        factors of the base sizes (relay: 100 teams, 3,000 reads; games: 7 teams, 20 events)
       --repetitions  runs of each full computation; the median is printed (default 5)
       --check        also print whether the incremental relay board equals the full one (1 or 0)
+      --area         relay or games only, in this process (otherwise each area and size runs in a child process)
     """
 var sizes = [1, 10, 100]
 var repetitions = 5
 var check = false
+/// Set in the child processes: one area at one size per process, so each `rss_mb` is that size alone.
+var area: String?
 var arguments = CommandLine.arguments.dropFirst()
 while let argument = arguments.popFirst() {
     switch argument {
@@ -26,14 +29,37 @@ while let argument = arguments.popFirst() {
         }
         repetitions = value
     case "--check": check = true
+    case "--area":
+        guard let value = arguments.popFirst(), ["relay", "games"].contains(value) else {
+            FileHandle.standardError.write(Data("--area wants relay or games\n\(usage)\n".utf8)); exit(2)
+        }
+        area = value
     case "--help", "-h": print(usage); exit(0)
     default: FileHandle.standardError.write(Data("unknown option \(argument)\n\(usage)\n".utf8)); exit(2)
     }
 }
-#if DEBUG
-FileHandle.standardError.write(Data("note: a debug build; figures come from `swift build -c release --product podium-bench-scale`\n".utf8))
-#endif
-for factor in sizes.sorted() {
-    RelayBenchmark.run(factor: factor, repetitions: repetitions, check: check)
-    GamesBenchmark.run(factor: factor, repetitions: repetitions)
+if let area {
+    for factor in sizes.sorted() {
+        if area == "relay" { RelayBenchmark.run(factor: factor, repetitions: repetitions, check: check) }
+        else { GamesBenchmark.run(factor: factor, repetitions: repetitions) }
+    }
+} else {
+    #if DEBUG
+    FileHandle.standardError.write(Data("note: a debug build; figures come from `swift build -c release --product podium-bench-scale`\n".utf8))
+    #endif
+    let executable = (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? CommandLine.arguments[0]
+    for factor in sizes.sorted() {
+        for area in ["relay", "games"] {
+            let child = Process()
+            child.executableURL = URL(fileURLWithPath: executable)
+            child.arguments = ["--area", area, "--sizes", "\(factor)", "--repetitions", "\(repetitions)"] + (check ? ["--check"] : [])
+            do { try child.run() } catch {
+                FileHandle.standardError.write(Data("could not start \(executable): \(error)\n".utf8)); exit(1)
+            }
+            child.waitUntilExit()
+            guard child.terminationStatus == 0 else {
+                FileHandle.standardError.write(Data("\(area) at \(factor)x failed (status \(child.terminationStatus))\n".utf8)); exit(1)
+            }
+        }
+    }
 }
