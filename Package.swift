@@ -7,6 +7,7 @@ let package = Package(
     products: [
         .executable(name: "podium", targets: ["podium"]),
         .library(name: "PodiumCore", targets: ["PodiumCore"]),
+        .executable(name: "podium-bench-scale", targets: ["PodiumBenchScale"]),
     ],
     dependencies: [
         .package(url: "https://github.com/vapor/vapor.git", from: "4.122.3"),
@@ -29,6 +30,8 @@ let package = Package(
             ]
         ),
         .executableTarget(name: "podium", dependencies: ["PodiumApp"]),
+        // The scale benchmark (bench/scale/README.md): PodiumCore only, no Vapor.
+        .executableTarget(name: "PodiumBenchScale", dependencies: ["PodiumCore"], path: "bench/scale", exclude: ["README.md"]),
         .testTarget(name: "PodiumCoreTests", dependencies: ["PodiumCore"]),
         .testTarget(
             name: "PodiumAppTests",

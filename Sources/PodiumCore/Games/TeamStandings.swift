@@ -28,22 +28,41 @@ public enum TeamRanking {
     /// on. Teams still equal share a rank. Teams without points are listed too (every team in `teamIDs`).
     /// The top `prizes` ranks get the group award's 1st, 2nd, 3rd ... prize.
     public static func standings(teamIDs: [Int], placings: [TeamPlacing], prizes: Int = 3, places: Int = 8) -> [TeamStanding] {
-        var totals: [Int: Points] = [:]
-        var counts: [Int: [Int]] = [:]
-        for team in teamIDs { totals[team] = .zero; counts[team] = Array(repeating: 0, count: places) }
+        // Teams by slot, so the sums and the sort work on arrays (a games program of hundreds of teams and
+        // tens of thousands of placings is ranked again after every result).
+        var slots: [Int: Int] = [:]
+        var ids: [Int] = []
+        func slot(_ team: Int) -> Int {
+            if let slot = slots[team] { return slot }
+            slots[team] = ids.count
+            ids.append(team)
+            return ids.count - 1
+        }
+        for team in teamIDs { _ = slot(team) }
+        var totals: [Points] = Array(repeating: .zero, count: ids.count)
+        var counts: [Int] = Array(repeating: 0, count: ids.count * places)
         for placing in placings {
-            totals[placing.teamID, default: .zero] = totals[placing.teamID, default: .zero] + placing.points
-            var teamCounts = counts[placing.teamID] ?? Array(repeating: 0, count: places)
-            if placing.place >= 1, placing.place <= places { teamCounts[placing.place - 1] += 1 }
-            counts[placing.teamID] = teamCounts
+            let index = slot(placing.teamID)
+            if index == totals.count {
+                totals.append(.zero)
+                counts.append(contentsOf: repeatElement(0, count: places))
+            }
+            totals[index] = totals[index] + placing.points
+            if placing.place >= 1, placing.place <= places { counts[index * places + placing.place - 1] += 1 }
         }
         func better(_ a: Int, _ b: Int) -> Int {
-            if totals[a]! != totals[b]! { return totals[a]! > totals[b]! ? -1 : 1 }
-            for (x, y) in zip(counts[a]!, counts[b]!) where x != y { return x > y ? -1 : 1 }
+            if totals[a] != totals[b] { return totals[a] > totals[b] ? -1 : 1 }
+            for place in 0..<places where counts[a * places + place] != counts[b * places + place] {
+                return counts[a * places + place] > counts[b * places + place] ? -1 : 1
+            }
             return 0
         }
-        let ordered = totals.keys.sorted { better($0, $1) != 0 ? better($0, $1) < 0 : $0 < $1 }
+        let ordered = ids.indices.sorted { a, b in
+            let order = better(a, b)
+            return order != 0 ? order < 0 : ids[a] < ids[b]
+        }
         var result: [TeamStanding] = []
+        result.reserveCapacity(ordered.count)
         var index = 0
         while index < ordered.count {
             var end = index + 1
@@ -51,9 +70,9 @@ public enum TeamRanking {
             let rank = index + 1
             for team in ordered[index..<end] {
                 // A prize is for points scored: before any result (or with none), nobody has earned one.
-                let earned = rank <= prizes && totals[team]! != .zero
-                result.append(TeamStanding(teamID: team, total: totals[team]!, placeCounts: counts[team]!, rank: rank,
-                                           tied: end - index > 1, prize: earned ? rank : nil))
+                let earned = rank <= prizes && totals[team] != .zero
+                result.append(TeamStanding(teamID: ids[team], total: totals[team], placeCounts: Array(counts[(team * places)..<((team + 1) * places)]),
+                                           rank: rank, tied: end - index > 1, prize: earned ? rank : nil))
             }
             index = end
         }

@@ -181,149 +181,172 @@ public enum RelayTiming {
     }
 
     public static func board(race: RelayRace, teams: [RelayTeamInfo], reads: [TimingRead], corrections: [ReadCorrection]) -> RelayBoard {
-        let course = race.course
-        let pointCount = course.pointCount
-        var identifiers: [String: Int] = [:]
-        for team in teams {
-            for chip in team.chips { if let code = normalizeBib(chip) { identifiers[code] = team.id } }
-        }
-        for team in teams { if let bib = normalizeBib(team.bib) { identifiers[bib] = team.id } }
-
-        let points = pointCount > 0 ? Array(1...pointCount) : []
+        let identifiers = identifiers(teams)
         var verdicts: [Int: ReadVerdict] = [:]
         var reviews: [RelayReviewItem] = []
         var byTeamPoint: [Int: [Int: [EffectiveRead]]] = [:]
         let grouped = Dictionary(grouping: corrections, by: \.readID)
         for read in reads {
             let effective = EffectiveRead(read, corrections: grouped[read.id] ?? [])
-            let bib = normalizeBib(effective.bib)
-            if effective.ignored {
-                verdicts[read.id] = .ignored
-            } else if bib == nil {
-                verdicts[read.id] = .suspect(.unassigned)
-            } else if identifiers[bib!] == nil {
-                verdicts[read.id] = .suspect(.unknownBib)
-            } else if !points.contains(read.point) {
-                verdicts[read.id] = .suspect(.unknownPoint)
-            } else if let start = race.start, effective.at < start, !effective.confirmed {
-                verdicts[read.id] = .suspect(.beforeStart)
-            } else {
-                byTeamPoint[identifiers[bib!]!, default: [:]][read.point, default: []].append(effective)
+            switch classify(effective, race: race, identifiers: identifiers) {
+            case .team(let team): byTeamPoint[team, default: [:]][read.point, default: []].append(effective)
+            case .verdict(let verdict): verdicts[read.id] = verdict
             }
         }
         for read in reads {
             if case .suspect(let reason) = verdicts[read.id] {
-                let team = normalizeBib(EffectiveRead(read, corrections: grouped[read.id] ?? []).bib).flatMap { identifiers[$0] }
-                reviews.append(RelayReviewItem(kind: .suspectRead(readID: read.id, reason), teamID: team, bib: read.bib,
-                                               point: read.point, at: read.at))
+                reviews.append(suspectReview(read, reason: reason, corrections: grouped[read.id] ?? [], identifiers: identifiers))
             }
         }
 
         var results: [RelayTeamResult] = []
         for team in teams {
-            var legs = points.map { RelayLegSplit(order: $0) }
-            var passings: [Int: Int64] = [:]
-            // The wall time the current stretch began and the leg-time sum at that moment; nil once a
-            // restart at an unread exchange makes the sum unknowable.
-            var anchorWall: Int64? = race.start
-            var anchorCumulative: Int64 = 0
-            var anchorPoint = 0
-            var lastPassing: Int64?
-            for point in points {
-                let clusters = cluster(byTeamPoint[team.id]?[point] ?? [], deadTime: race.rules.deadTimeMs, verdicts: &verdicts)
-                var accepted: EffectiveRead?
-                for candidate in clusters {
-                    var problem: SuspectReason?
-                    if !candidate.confirmed {
-                        if let lastPassing, candidate.at <= lastPassing {
-                            problem = .outOfOrder
-                        } else if let anchorWall {
-                            let minimum = race.rules.minimumPaceMsPerKm * Int64(course.meters(from: anchorPoint, to: point)) / 1000
-                            if candidate.at - anchorWall < minimum { problem = .tooFast }
-                        }
-                    }
-                    if accepted == nil, problem == nil {
-                        accepted = candidate
-                        verdicts[candidate.read.id] = .counted
-                    } else {
-                        let reason = problem ?? .extraPassing
-                        verdicts[candidate.read.id] = .suspect(reason)
-                        reviews.append(RelayReviewItem(kind: .suspectRead(readID: candidate.read.id, reason), teamID: team.id,
-                                                       bib: candidate.bib, point: point, at: candidate.at))
-                    }
-                }
-                let index = point - 1
-                if let passing = accepted?.at {
-                    passings[point] = passing
-                    legs[index].passingAt = passing
-                    lastPassing = passing
-                    if let anchorWall {
-                        let cumulative = anchorCumulative + (passing - anchorWall)
-                        legs[index].cumulative = cumulative
-                        if anchorPoint == point - 1 {
-                            legs[index].time = passing - anchorWall
-                            legs[index].paceMsPerKm = (passing - anchorWall) * 1000 / Int64(max(1, course.legs[index].distanceMeters))
-                        }
-                    }
-                }
-                // Where the next leg starts: at a restart for a team not yet in, otherwise at the hand-over.
-                if point < pointCount, team.status != .dns, let restart = race.restarts.first(where: { $0.point == point }),
-                   passings[point] == nil || passings[point]! > restart.at {
-                    legs[index + 1].restarted = true
-                    if let cumulative = legs[index].cumulative {
-                        anchorCumulative = cumulative
-                        anchorWall = restart.at
-                    } else {
-                        anchorWall = nil
-                    }
-                    anchorPoint = point
-                } else if passings[point] != nil {
-                    if let cumulative = legs[index].cumulative {
-                        anchorCumulative = cumulative
-                        anchorWall = passings[point]
-                    } else {
-                        anchorWall = nil
-                    }
-                    anchorPoint = point
-                }
-            }
-            let lastPoint = passings.keys.max() ?? 0
-            for point in 1..<max(1, lastPoint) where passings[point] == nil {
-                legs[point - 1].missingRead = true
-                if team.status == .entered {
-                    reviews.append(RelayReviewItem(kind: .missingRead, teamID: team.id, bib: team.bib, point: point, at: nil))
-                }
-            }
-            let progress: RelayProgress
-            switch team.status {
-            case .dns: progress = .dns
-            case .dnf: progress = .dnf
-            case .dq: progress = .dq
-            case .entered:
-                if pointCount > 0, passings[pointCount] != nil { progress = .finished }
-                else if race.start != nil || lastPoint > 0 { progress = .onLeg(min(pointCount, lastPoint + 1)) }
-                else { progress = .waiting }
-            }
-            var result = RelayTeamResult(team: team, legs: legs, progress: progress, lastPoint: lastPoint)
-            if progress == .finished { result.total = legs.last?.cumulative }
-            if case .onLeg = progress, lastPoint > 0, let cumulative = legs[lastPoint - 1].cumulative, lastPoint < pointCount {
-                let covered = Int64(course.meters(through: lastPoint)), remaining = Int64(course.meters(from: lastPoint, to: pointCount))
-                if covered > 0 {
-                    let projectedRemaining = cumulative * remaining / covered
-                    result.projectedTotal = cumulative + projectedRemaining
-                    if let restart = race.restarts.first(where: { $0.point == lastPoint }), legs[lastPoint].restarted {
-                        result.projectedFinishAt = restart.at + projectedRemaining
-                    } else if let passing = passings[lastPoint] {
-                        result.projectedFinishAt = passing + projectedRemaining
-                    }
-                }
-            }
-            results.append(result)
+            results.append(teamResult(team, reads: byTeamPoint[team.id] ?? [:], race: race, verdicts: &verdicts, reviews: &reviews))
         }
-        rankLegs(&results, pointCount: pointCount)
+        rankLegs(&results, pointCount: race.course.pointCount)
         rankFinish(&results)
         reviews.sort { ($0.at ?? Int64.max, $0.point) < ($1.at ?? Int64.max, $1.point) }
         return RelayBoard(teams: order(results), verdicts: verdicts, reviews: reviews)
+    }
+
+    /// Team ids by normalised bib and chip code; a bib wins over a chip with the same code.
+    static func identifiers(_ teams: [RelayTeamInfo]) -> [String: Int] {
+        var identifiers: [String: Int] = [:]
+        for team in teams {
+            for chip in team.chips { if let code = normalizeBib(chip) { identifiers[code] = team.id } }
+        }
+        for team in teams { if let bib = normalizeBib(team.bib) { identifiers[bib] = team.id } }
+        return identifiers
+    }
+
+    /// Where a read goes before any team's reads are looked at together: to a team, or straight to a verdict.
+    enum Placement: Equatable {
+        case team(Int)
+        case verdict(ReadVerdict)
+    }
+
+    static func classify(_ effective: EffectiveRead, race: RelayRace, identifiers: [String: Int]) -> Placement {
+        let bib = normalizeBib(effective.bib)
+        if effective.ignored { return .verdict(.ignored) }
+        guard let bib else { return .verdict(.suspect(.unassigned)) }
+        guard let team = identifiers[bib] else { return .verdict(.suspect(.unknownBib)) }
+        let pointCount = race.course.pointCount
+        if !(pointCount > 0 && (1...pointCount).contains(effective.read.point)) { return .verdict(.suspect(.unknownPoint)) }
+        if let start = race.start, effective.at < start, !effective.confirmed { return .verdict(.suspect(.beforeStart)) }
+        return .team(team)
+    }
+
+    /// The review item of a read found suspect before the team's reads were looked at together.
+    static func suspectReview(_ read: TimingRead, reason: SuspectReason, corrections: [ReadCorrection], identifiers: [String: Int]) -> RelayReviewItem {
+        let team = normalizeBib(EffectiveRead(read, corrections: corrections).bib).flatMap { identifiers[$0] }
+        return RelayReviewItem(kind: .suspectRead(readID: read.id, reason), teamID: team, bib: read.bib, point: read.point, at: read.at)
+    }
+
+    /// One team's splits and progress from its reads by point (leg ranks, positions and places are left
+    /// for the whole field): sets the verdict of each of those reads and adds the team's review items.
+    static func teamResult(_ team: RelayTeamInfo, reads byPoint: [Int: [EffectiveRead]], race: RelayRace,
+                           verdicts: inout [Int: ReadVerdict], reviews: inout [RelayReviewItem]) -> RelayTeamResult {
+        let course = race.course
+        let pointCount = course.pointCount
+        let points = pointCount > 0 ? Array(1...pointCount) : []
+        var legs = points.map { RelayLegSplit(order: $0) }
+        var passings: [Int: Int64] = [:]
+        // The wall time the current stretch began and the leg-time sum at that moment; nil once a
+        // restart at an unread exchange makes the sum unknowable.
+        var anchorWall: Int64? = race.start
+        var anchorCumulative: Int64 = 0
+        var anchorPoint = 0
+        var lastPassing: Int64?
+        for point in points {
+            let clusters = cluster(byPoint[point] ?? [], deadTime: race.rules.deadTimeMs, verdicts: &verdicts)
+            var accepted: EffectiveRead?
+            for candidate in clusters {
+                var problem: SuspectReason?
+                if !candidate.confirmed {
+                    if let lastPassing, candidate.at <= lastPassing {
+                        problem = .outOfOrder
+                    } else if let anchorWall {
+                        let minimum = race.rules.minimumPaceMsPerKm * Int64(course.meters(from: anchorPoint, to: point)) / 1000
+                        if candidate.at - anchorWall < minimum { problem = .tooFast }
+                    }
+                }
+                if accepted == nil, problem == nil {
+                    accepted = candidate
+                    verdicts[candidate.read.id] = .counted
+                } else {
+                    let reason = problem ?? .extraPassing
+                    verdicts[candidate.read.id] = .suspect(reason)
+                    reviews.append(RelayReviewItem(kind: .suspectRead(readID: candidate.read.id, reason), teamID: team.id,
+                                                   bib: candidate.bib, point: point, at: candidate.at))
+                }
+            }
+            let index = point - 1
+            if let passing = accepted?.at {
+                passings[point] = passing
+                legs[index].passingAt = passing
+                lastPassing = passing
+                if let anchorWall {
+                    let cumulative = anchorCumulative + (passing - anchorWall)
+                    legs[index].cumulative = cumulative
+                    if anchorPoint == point - 1 {
+                        legs[index].time = passing - anchorWall
+                        legs[index].paceMsPerKm = (passing - anchorWall) * 1000 / Int64(max(1, course.legs[index].distanceMeters))
+                    }
+                }
+            }
+            // Where the next leg starts: at a restart for a team not yet in, otherwise at the hand-over.
+            if point < pointCount, team.status != .dns, let restart = race.restarts.first(where: { $0.point == point }),
+               passings[point] == nil || passings[point]! > restart.at {
+                legs[index + 1].restarted = true
+                if let cumulative = legs[index].cumulative {
+                    anchorCumulative = cumulative
+                    anchorWall = restart.at
+                } else {
+                    anchorWall = nil
+                }
+                anchorPoint = point
+            } else if passings[point] != nil {
+                if let cumulative = legs[index].cumulative {
+                    anchorCumulative = cumulative
+                    anchorWall = passings[point]
+                } else {
+                    anchorWall = nil
+                }
+                anchorPoint = point
+            }
+        }
+        let lastPoint = passings.keys.max() ?? 0
+        for point in 1..<max(1, lastPoint) where passings[point] == nil {
+            legs[point - 1].missingRead = true
+            if team.status == .entered {
+                reviews.append(RelayReviewItem(kind: .missingRead, teamID: team.id, bib: team.bib, point: point, at: nil))
+            }
+        }
+        let progress: RelayProgress
+        switch team.status {
+        case .dns: progress = .dns
+        case .dnf: progress = .dnf
+        case .dq: progress = .dq
+        case .entered:
+            if pointCount > 0, passings[pointCount] != nil { progress = .finished }
+            else if race.start != nil || lastPoint > 0 { progress = .onLeg(min(pointCount, lastPoint + 1)) }
+            else { progress = .waiting }
+        }
+        var result = RelayTeamResult(team: team, legs: legs, progress: progress, lastPoint: lastPoint)
+        if progress == .finished { result.total = legs.last?.cumulative }
+        if case .onLeg = progress, lastPoint > 0, let cumulative = legs[lastPoint - 1].cumulative, lastPoint < pointCount {
+            let covered = Int64(course.meters(through: lastPoint)), remaining = Int64(course.meters(from: lastPoint, to: pointCount))
+            if covered > 0 {
+                let projectedRemaining = cumulative * remaining / covered
+                result.projectedTotal = cumulative + projectedRemaining
+                if let restart = race.restarts.first(where: { $0.point == lastPoint }), legs[lastPoint].restarted {
+                    result.projectedFinishAt = restart.at + projectedRemaining
+                } else if let passing = passings[lastPoint] {
+                    result.projectedFinishAt = passing + projectedRemaining
+                }
+            }
+        }
+        return result
     }
 
     /// Reads of one team at one point, earliest first, merged into passings: a read within the dead time of
@@ -386,6 +409,12 @@ public enum RelayTiming {
     }
 
     private static func order(_ results: [RelayTeamResult]) -> [RelayTeamResult] {
+        results.sorted(by: precedes)
+    }
+
+    /// Board order: finished by total time, then teams on the course by how far they got and their time
+    /// there, then DNF, DQ, DNS; bibs settle the rest.
+    static func precedes(_ a: RelayTeamResult, _ b: RelayTeamResult) -> Bool {
         func group(_ result: RelayTeamResult) -> Int {
             switch result.progress {
             case .finished: return result.total == nil ? 1 : 0
@@ -395,15 +424,13 @@ public enum RelayTiming {
             case .dns: return 4
             }
         }
-        return results.sorted { a, b in
-            let (ga, gb) = (group(a), group(b))
-            if ga != gb { return ga < gb }
-            if ga == 0 { return (a.total!, a.team.bib) < (b.total!, b.team.bib) }
-            if a.lastPoint != b.lastPoint { return a.lastPoint > b.lastPoint }
-            let ca = a.lastPoint > 0 ? a.legs[a.lastPoint - 1].cumulative ?? Int64.max : 0
-            let cb = b.lastPoint > 0 ? b.legs[b.lastPoint - 1].cumulative ?? Int64.max : 0
-            if ca != cb { return ca < cb }
-            return a.team.bib.localizedStandardCompare(b.team.bib) == .orderedAscending
-        }
+        let (ga, gb) = (group(a), group(b))
+        if ga != gb { return ga < gb }
+        if ga == 0 { return (a.total!, a.team.bib) < (b.total!, b.team.bib) }
+        if a.lastPoint != b.lastPoint { return a.lastPoint > b.lastPoint }
+        let ca = a.lastPoint > 0 ? a.legs[a.lastPoint - 1].cumulative ?? Int64.max : 0
+        let cb = b.lastPoint > 0 ? b.legs[b.lastPoint - 1].cumulative ?? Int64.max : 0
+        if ca != cb { return ca < cb }
+        return a.team.bib.localizedStandardCompare(b.team.bib) == .orderedAscending
     }
 }
