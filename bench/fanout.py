@@ -112,6 +112,13 @@ def percentile(values, p):
     return ordered[rank]
 
 
+def cpu_seconds(pid):
+    """User and system CPU time a process has used, from /proc/PID/stat."""
+    with open(f"/proc/{pid}/stat") as stat:
+        fields = stat.read().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
 def ask(pipes, command, argument=None):
     for pipe in pipes:
         pipe.send((command, argument))
@@ -147,13 +154,15 @@ def run(binary, viewers, writes, clients, settle):
         if first < viewers:
             print(f"# only {first} of {viewers} viewers got their first frame ({failed} could not connect)", file=sys.stderr)
 
-        revisions, starts, reached = [], [], []
+        revisions, starts, reached, answered = [], [], [], []
+        cpu_before = cpu_seconds(server.pid)
         for n in range(writes):
             bib, point = n % 7 + 1, n // 7 % 4 + 1
             read = {"bib": str(bib), "point": point, "at": start + point * 1_800_000 + n * 1000,
                     "device": "bench-fanout", "readId": f"w{n}"}
             before = time.monotonic()
             result = server.api("POST", f"/api/v1/programs/{SLUG}/relay/reads", {"reads": [read]})
+            answered.append((time.monotonic() - before) * 1000)
             revision = result["revision"]
             wait_until = time.monotonic() + 10
             while True:
@@ -165,12 +174,14 @@ def run(binary, viewers, writes, clients, settle):
             starts.append(before)
             reached.append(count)
             time.sleep(0.5)
+        server_cpu = (cpu_seconds(server.pid) - cpu_before) / max(1, writes) * 1000
 
-        latencies = []
+        latencies, firsts = [], [float("inf")] * writes
         for per_viewer in (row for answer in ask(pipes, "times", revisions) for row in answer):
-            for began, arrived in zip(starts, per_viewer):
+            for index, (began, arrived) in enumerate(zip(starts, per_viewer)):
                 if arrived is not None:
                     latencies.append((arrived - began) * 1000)
+                    firsts[index] = min(firsts[index], (arrived - began) * 1000)
         ask_stop(pipes, processes)
 
     print(f"fanout.viewers {first}")
@@ -179,6 +190,10 @@ def run(binary, viewers, writes, clients, settle):
     print(f"fanout.p50_ms {percentile(latencies, 50):.1f}")
     print(f"fanout.p99_ms {percentile(latencies, 99):.1f}")
     print(f"fanout.max_ms {max(latencies, default=float('nan')):.1f}")
+    # Where the time goes: the write's own answer, and the first viewer reached (the rest is spreading the frame).
+    print(f"fanout.write_answer_p50_ms {percentile(answered, 50):.1f}")
+    print(f"fanout.first_viewer_p50_ms {percentile(firsts, 50):.1f}")
+    print(f"fanout.server_cpu_ms_per_write {server_cpu:.0f}")
     print(f"fanout.received_min {min(reached, default=0)}")
     print(f"fanout.received_per_write {','.join(str(c) for c in reached)}")
     print(f"memory.idle_mb {idle:.1f}")
