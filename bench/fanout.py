@@ -5,7 +5,7 @@ through the API, one at a time; for each viewer, the time from just before the w
 of the board frame carrying the write's revision is measured. Also the server's resident memory, idle and
 with every viewer connected (the "memory" benchmark).
 
-    python3 bench/fanout.py [--viewers 5000] [--writes 10] [--clients 2] path/to/podium
+    python3 bench/fanout.py [--viewers 5000] [--writes 10] [--clients 4] path/to/podium
 
 Prints `fanout.p50_ms`, `fanout.p99_ms`, viewers reached per write, `memory.idle_mb`, `memory.viewers_N_mb`.
 Viewers are spread over `--clients` client processes, each an asyncio loop of raw sockets.
@@ -214,7 +214,7 @@ def main():
     parser.add_argument("binary", help="path to the podium executable (a release build for figures)")
     parser.add_argument("--viewers", type=int, default=5000)
     parser.add_argument("--writes", type=int, default=10)
-    parser.add_argument("--clients", type=int, default=2, help="client processes the viewers are spread over")
+    parser.add_argument("--clients", type=int, default=4, help="client processes the viewers are spread over")
     parser.add_argument("--settle", type=float, default=2.0, help="seconds to wait before reading memory")
     args = parser.parse_args()
     return run(args.binary, args.viewers, args.writes, max(1, args.clients), args.settle)
