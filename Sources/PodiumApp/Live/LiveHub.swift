@@ -1,5 +1,6 @@
 import Foundation
 import NIOConcurrencyHelpers
+import NIOCore
 import PodiumCore
 
 /// The one hub every live public page goes through. A watcher names what it watches (a page, or a relay's
@@ -21,6 +22,24 @@ actor LiveHub {
         let id: String
         let event: String
         let data: String
+        /// The frame as one Server-Sent Events message, encoded once for every watcher: encoding it per
+        /// watcher cost more than everything else a change does with a crowd watching. A ByteBuffer is shared,
+        /// not copied, by every connection it is written to.
+        let message: ByteBuffer
+
+        init(id: String, event: String, data: String) {
+            self.id = id
+            self.event = event
+            self.data = data
+            self.message = ByteBuffer(string: Self.message(id: id, event: event, data: data))
+        }
+
+        /// One SSE message; a payload with line breaks goes out as several `data:` lines, which the browser joins.
+        static func message(id: String, event: String, data: String) -> String {
+            let lines = data.split(separator: "\n", omittingEmptySubsequences: false)
+                .map { "data: " + $0.replacingOccurrences(of: "\r", with: "") }
+            return "id: \(id)\nevent: \(event)\n" + lines.joined(separator: "\n") + "\n\n"
+        }
     }
 
     typealias Renderer = @Sendable (Key) async -> Frame?

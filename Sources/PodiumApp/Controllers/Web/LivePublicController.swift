@@ -53,7 +53,7 @@ struct LivePublicController: RouteCollection {
                                 try await writer.write(.buffer(ByteBuffer(string: ": keep-alive\n\n")))
                                 continue
                             }
-                            try await writer.write(.buffer(ByteBuffer(string: Self.message(frame))))
+                            try await writer.write(.buffer(frame.message))
                             sent = frame.id
                         }
                     }
@@ -68,12 +68,5 @@ struct LivePublicController: RouteCollection {
             try? await writer.write(.end)
         })
         return Response(status: .ok, headers: headers, body: body)
-    }
-
-    /// One SSE message; a payload with line breaks goes out as several `data:` lines, which the browser joins.
-    static func message(_ frame: LiveHub.Frame) -> String {
-        let lines = frame.data.split(separator: "\n", omittingEmptySubsequences: false)
-            .map { "data: " + $0.replacingOccurrences(of: "\r", with: "") }
-        return "id: \(frame.id)\nevent: \(frame.event)\n" + lines.joined(separator: "\n") + "\n\n"
     }
 }
