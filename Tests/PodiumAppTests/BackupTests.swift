@@ -198,26 +198,6 @@ struct BackupTests {
 
 // MARK: Helpers
 
-/// An app on an SQLite file, migrated and with the first administrator, as `podium serve` starts.
-private func withFilePodium(_ path: String, _ test: (Application) async throws -> Void) async throws {
-    let uploads = FileManager.default.temporaryDirectory.appendingPathComponent("podium-uploads-\(UUID().uuidString)")
-    defer { try? FileManager.default.removeItem(at: uploads) }
-    try await withApp(configure: { app in
-        var config = PodiumConfig()
-        config.database = .sqliteFile(path)
-        config.bcryptCost = 4
-        config.pageCacheSeconds = 0
-        config.liveListen = false
-        config.adminEmail = TestUsers.adminEmail
-        config.adminPassword = TestUsers.adminPassword
-        config.autoMigrate = false
-        config.uploadsDirectory = uploads.path
-        app.logger.logLevel = .warning
-        try await configure(app, config: config)
-        try await startUp(app)
-    }, test)
-}
-
 private func withFolder(_ body: (String) async throws -> Void) async throws {
     let folder = FileManager.default.temporaryDirectory.appendingPathComponent("podium-backup-\(UUID().uuidString)")
     try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)

@@ -13,17 +13,7 @@ struct SQLiteBusyTests {
     @Test func aRequestThatLosesTheWriteLockRunsAgain() async throws {
         let path = FileManager.default.temporaryDirectory.appendingPathComponent("podium-busy-\(UUID().uuidString).sqlite").path
         defer { for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) } }
-        try await withApp(configure: { app in
-            var config = PodiumConfig()
-            config.database = .sqliteFile(path)
-            config.bcryptCost = 4
-            config.autoMigrate = false
-            config.liveListen = false
-            config.pageCacheSeconds = 0
-            app.logger.logLevel = .error
-            try await configure(app, config: config)
-            try await startUp(app)
-        }) { app in
+        try await withFilePodium(path) { app in
             try await (app.db as! any SQLDatabase).raw("CREATE TABLE busy_probe (writer TEXT NOT NULL)").run()
             let runs = NIOLockedValueBox(0)
             app.get("busy-probe") { req async throws -> String in
