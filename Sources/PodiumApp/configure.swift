@@ -41,6 +41,7 @@ public func configure(_ app: Application, config: PodiumConfig) async throws {
     app.liveHub = LiveHub.make(for: app)
     app.lifecycle.use(LiveHubShutdown())
     app.publicPageCache = PublicPageCache(lifetime: .seconds(config.pageCacheSeconds))
+    app.relayBoardCache = RelayBoardCache()
     if case .postgres(let url) = config.database, config.liveListen { app.lifecycle.use(LiveListener(url: url)) }
     try routes(app)
 

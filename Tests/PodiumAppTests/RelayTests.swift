@@ -268,6 +268,42 @@ struct RelayTests {
         }
     }
 
+    /// The board kept read by read (what the live board, results and office pages use) is the board computed
+    /// from every read, after reads, corrections, a team's status, and a read removed behind its back.
+    @Test func theKeptBoardIsTheBoardComputedFromEveryRead() async throws {
+        try await withPodium { app in
+            let f = try await fixture(app)
+            let s = f.start
+            let program = try #require(try await ProgramModel.find(f.programID, on: app.db))
+            let kept = RelayTimingService(db: app.db, clock: app.clock, boardCache: app.relayBoardCache)
+            let full = RelayTimingService(db: app.db, clock: app.clock)
+            func expectSame(_ step: String) async throws {
+                let incremental = try await kept.snapshot(program: program, includeReads: false)
+                #expect(incremental.reads.isEmpty)
+                #expect(incremental.board == (try await full.snapshot(program: program)).board, "\(step)")
+            }
+            try await expectSame("no reads")
+            let first = [read("1", 1, s + 40 * Self.minute, id: "1"), read("2", 1, s + 41 * Self.minute, id: "2"),
+                         read(nil, 1, s + 47 * Self.minute, id: "tap")]
+            let ids = try await f.official.send(.POST, "\(Self.path)/reads", json: #"{"reads":[\#(first.joined(separator: ","))]}"#)
+                .decode(ReadBatchResultDTO.self).ids!
+            try await expectSame("three reads")
+            let more = [read("1", 2, s + 75 * Self.minute, id: "4"), read("1", 2, s + 75 * Self.minute + 2_000, id: "5"),
+                        read("99", 2, s + 80 * Self.minute, id: "6"), read("3", 1, s + 52 * Self.minute, id: "7")]
+            _ = try await f.official.send(.POST, "\(Self.path)/reads", json: #"{"reads":[\#(more.joined(separator: ","))]}"#)
+            try await expectSame("a duplicate, an unknown bib, a late first-leg read")
+            #expect(try await f.official.send(.POST, "\(Self.path)/reads/\(ids[2])/corrections",
+                                              json: #"{"kind":"assign","bib":"2","reason":"Typed after the tap"}"#).status == .ok)
+            try await expectSame("a correction")
+            let team = try #require(try await RelayTeamModel.find(f.teams[2].id, on: app.db))
+            let out = try await f.official.send(.PUT, "\(Self.path)/teams/\(team.id!)/status", json: #"{"status":"dnf","reason":"Stopped with cramp","version":\#(team.version)}"#)
+            #expect(out.status == .ok, "\(out.body.string)")
+            try await expectSame("a team out of the race")
+            try await TimingReadModel.query(on: app.db).filter(\.$clientReadID == "6").delete()
+            try await expectSame("a read gone from the log")
+        }
+    }
+
     @Test func aLateCorrectionKeepsTheRawReadAndRecordsWhoAndWhy() async throws {
         try await withPodium { app in
             let f = try await fixture(app)

@@ -41,9 +41,9 @@ enum LiveBoardRenderer {
     static func render(slug: String, language: String, app: Application) async throws -> LiveHub.Frame? {
         guard let program = try await ProgramModel.query(on: app.db).filter(\.$slug == slug).first(),
               program.kind == ProgramKind.relay.rawValue else { return nil }
-        let timing = RelayTimingService(db: app.db, clock: app.clock)
+        let timing = RelayTimingService(db: app.db, clock: app.clock, boardCache: app.relayBoardCache)
         let revision = try await timing.revision(programID: program.id!)
-        let snapshot = try await timing.snapshot(program: program)
+        let snapshot = try await timing.snapshot(program: program, includeReads: false)
         let words = Words(localizer: app.localizer, language: Language(rawValue: language) ?? .en)
         let view = LiveBoardView.make(snapshot, revision: revision, now: app.clock.now(), words: words)
         let encoder = JSONEncoder()

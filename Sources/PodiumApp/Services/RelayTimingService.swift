@@ -7,6 +7,9 @@ import SQLKit
 struct RelayTimingService {
     let db: any Database
     let clock: PodiumClock
+    /// With a cache, `snapshot(program:includeReads: false)` brings a kept board up to date instead of
+    /// computing it from every read.
+    var boardCache: RelayBoardCache? = nil
 
     /// Most reads one request may carry; a chip reader sends its backlog in pieces of this size.
     static let maximumBatch = 20_000
@@ -114,20 +117,25 @@ struct RelayTimingService {
         var timeZone: TimeZone { program.zone }
     }
 
-    func snapshot(program: ProgramModel) async throws -> Snapshot {
+    /// `includeReads: false` leaves `reads` and `corrections` empty, for pages that show only the board:
+    /// with a board cache, their cost is then that of the reads stored since the last look.
+    func snapshot(program: ProgramModel, includeReads: Bool = true) async throws -> Snapshot {
         let programID = program.id!
         let relay = RelayService(db: db, clock: clock)
         let race = try await relay.race(programID: programID)
         let course = try await relay.course(programID: programID)
         let restarts = try await relay.restarts(programID: programID)
         let teams = try await relay.teams(programID: programID)
+        let relayRace = RelayRace(course: course, start: race.startAt, restarts: restarts.map { RelayRestart(point: $0.point, at: $0.atMs) }, rules: race.rules)
+        let teamInfos = teams.map { RelayTeamInfo(id: $0.id, bib: $0.bib, name: $0.name, chips: $0.runners.compactMap(\.chip), status: $0.status) }
+        if !includeReads, let boardCache {
+            let board = try await boardCache.board(programID: programID, race: relayRace, teams: teamInfos, on: db)
+            return Snapshot(program: program, race: race, course: course, teams: teams, reads: [], corrections: [], board: board)
+        }
         let reads = try await TimingReadModel.query(on: db).filter(\.$program.$id == programID).sort(\.$id).all()
         let corrections = try await TimingCorrectionModel.query(on: db).join(TimingReadModel.self, on: \TimingCorrectionModel.$read.$id == \TimingReadModel.$id)
             .filter(TimingReadModel.self, \.$program.$id == programID).sort(\.$id).all()
-        let board = RelayTiming.board(
-            race: RelayRace(course: course, start: race.startAt, restarts: restarts.map { RelayRestart(point: $0.point, at: $0.atMs) }, rules: race.rules),
-            teams: teams.map { RelayTeamInfo(id: $0.id, bib: $0.bib, name: $0.name, chips: $0.runners.compactMap(\.chip), status: $0.status) },
-            reads: reads.map(\.core), corrections: corrections.map(\.core))
+        let board = RelayTiming.board(race: relayRace, teams: teamInfos, reads: reads.map(\.core), corrections: corrections.map(\.core))
         return Snapshot(program: program, race: race, course: course, teams: teams, reads: reads, corrections: corrections, board: board)
     }
 

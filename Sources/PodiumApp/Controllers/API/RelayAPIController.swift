@@ -172,17 +172,17 @@ struct RelayAPIController: RouteCollection {
 
     func results(req: Request) async throws -> RelayResultsDTO {
         let program = try await Self.program(req)
-        return RelayResultsDTO(try await req.relayTiming.snapshot(program: program))
+        return RelayResultsDTO(try await req.relayTiming.snapshot(program: program, includeReads: false))
     }
 
     func resultsCSV(req: Request) async throws -> Response {
         let program = try await Self.program(req)
-        let csv = RelayExport.resultsCSV(try await req.relayTiming.snapshot(program: program), words: req.words)
+        let csv = RelayExport.resultsCSV(try await req.relayTiming.snapshot(program: program, includeReads: false), words: req.words)
         return GamesExport.response(csv, filename: "\(program.slug)-results.csv")
     }
 }
 
 extension Request {
     var relay: RelayService { RelayService(db: db, clock: application.clock) }
-    var relayTiming: RelayTimingService { RelayTimingService(db: db, clock: application.clock) }
+    var relayTiming: RelayTimingService { RelayTimingService(db: db, clock: application.clock, boardCache: application.relayBoardCache) }
 }

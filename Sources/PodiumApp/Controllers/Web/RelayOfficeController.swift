@@ -162,7 +162,7 @@ struct RelayOfficeController: RouteCollection {
         try await req.require(.officiate(programID: programID))
         let isOrganizer = req.allows(.managePrograms)
         let settings = try await req.relay.settings(programID: programID)
-        let snapshot = try await req.relayTiming.snapshot(program: program)
+        let snapshot = try await req.relayTiming.snapshot(program: program, includeReads: false)
         let problems = try await req.relay.lineUpProblems(programID: programID)
         let timeZone = snapshot.timeZone
         let slug = program.slug

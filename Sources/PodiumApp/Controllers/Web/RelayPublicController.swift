@@ -38,7 +38,7 @@ struct RelayPublicController: RouteCollection {
 
     /// The results page of a relay; `/p/{slug}/results` comes here for relay programs.
     static func results(req: Request, program: ProgramModel) async throws -> Response {
-        let snapshot = try await req.relayTiming.snapshot(program: program)
+        let snapshot = try await req.relayTiming.snapshot(program: program, includeReads: false)
         let view = RelayResultsView.make(snapshot, programURL: "/p/\(program.slug)", words: req.words)
         let context = RelayResultsContext(
             page: PageContext(req, title: "\(program.name) · \(req.t("relay.results"))"), program: ProgramView(program.dto, req),
@@ -55,7 +55,7 @@ struct RelayPublicController: RouteCollection {
             return try await RecognitionPublicController.certificate(req: req, program: try await RecognitionPublicController.program(req))
         }
         let program = try await program(req)
-        let snapshot = try await req.relayTiming.snapshot(program: program)
+        let snapshot = try await req.relayTiming.snapshot(program: program, includeReads: false)
         let bib = RelayTiming.normalizeBib(req.parameters.get("bib")) ?? ""
         guard let result = snapshot.board.teams.first(where: { $0.team.bib == bib }), result.progress == .finished,
               let team = snapshot.teams.first(where: { $0.id == result.team.id }) else {
