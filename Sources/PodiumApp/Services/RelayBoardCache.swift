@@ -19,14 +19,15 @@ final class RelayBoardCache: Sendable {
 
     /// The board of `programID` for this race and these teams, bringing the kept state up to date.
     func board(programID: Int, race: RelayRace, teams: [RelayTeamInfo], on db: any Database) async throws -> RelayBoard {
-        let kept = entries.withLockedValue { $0[programID] }
+        // Taken out while it is updated, so the state is the only copy and each read is applied in place: a
+        // copy still in the dictionary would make the first change duplicate the whole state (300,000 verdicts).
+        // A request arriving meanwhile builds its own, and the later of the two is kept.
+        var taken = entries.withLockedValue { $0.removeValue(forKey: programID) }
+        if taken.map({ $0.state.race != race || $0.state.teams != teams }) ?? false { taken = nil }
+        if taken != nil, try await !Self.catchUp(&taken!, programID: programID, on: db) { taken = nil }
         var entry: Entry
-        if let kept, kept.state.race == race, kept.state.teams == teams,
-           let updated = try await Self.catchUp(kept, programID: programID, on: db) {
-            entry = updated
-        } else {
-            entry = try await Self.build(programID: programID, race: race, teams: teams, on: db)
-        }
+        if let taken { entry = taken } else { entry = try await Self.build(programID: programID, race: race, teams: teams, on: db) }
+        taken = nil
         let board = entry.state.board
         entries.withLockedValue { $0[programID] = entry }
         return board
@@ -41,23 +42,22 @@ final class RelayBoardCache: Sendable {
                      lastCorrectionID: corrections.last?.id ?? 0, correctionCount: corrections.count)
     }
 
-    /// Applies the reads and corrections stored since; nil when the log does not add up (a read with a lower
-    /// id became visible late, or something was removed), and the board is built again from the start.
-    private static func catchUp(_ kept: Entry, programID: Int, on db: any Database) async throws -> Entry? {
-        var entry = kept
+    /// Applies the reads and corrections stored since; false when the log does not add up (a read with a
+    /// lower id became visible late, or something was removed), and the board is built again from the start.
+    private static func catchUp(_ entry: inout Entry, programID: Int, on db: any Database) async throws -> Bool {
         let newReads = try await TimingReadModel.query(on: db).filter(\.$program.$id == programID)
-            .filter(\.$id > (kept.state.lastReadID ?? 0)).sort(\.$id).all()
-        let newCorrections = try await corrections(programID: programID, after: kept.lastCorrectionID, on: db)
+            .filter(\.$id > (entry.state.lastReadID ?? 0)).sort(\.$id).all()
+        let newCorrections = try await corrections(programID: programID, after: entry.lastCorrectionID, on: db)
         let readCount = try await TimingReadModel.query(on: db).filter(\.$program.$id == programID).count()
         let correctionCount = try await TimingCorrectionModel.query(on: db)
             .join(TimingReadModel.self, on: \TimingCorrectionModel.$read.$id == \TimingReadModel.$id)
             .filter(TimingReadModel.self, \.$program.$id == programID).count()
-        guard readCount == kept.state.readCount + newReads.count, correctionCount == kept.correctionCount + newCorrections.count else { return nil }
+        guard readCount == entry.state.readCount + newReads.count, correctionCount == entry.correctionCount + newCorrections.count else { return false }
         for read in newReads { entry.state.apply(read: read.core) }
         for correction in newCorrections { entry.state.apply(correction: correction.core) }
-        entry.lastCorrectionID = newCorrections.last?.id ?? kept.lastCorrectionID
+        entry.lastCorrectionID = newCorrections.last?.id ?? entry.lastCorrectionID
         entry.correctionCount = correctionCount
-        return entry
+        return true
     }
 
     private static func corrections(programID: Int, after: Int?, on db: any Database) async throws -> [TimingCorrectionModel] {
