@@ -217,6 +217,19 @@ struct RelayTimingTests {
 
 @Suite("Relay course, line-ups and read files")
 struct RelayCourseTests {
+    /// Found by the browser journeys: a new race's team size of 5 refused the two-leg course just typed.
+    @Test func aNewCourseTakesDownOnlyTheNumbersLeftAsTheyWere() {
+        let stored = RelayComposition(teamSize: 5, minimumWomen: 3, maximumGuests: 4)
+        let untouched = stored.fitted(toLegs: 2, stored: stored)
+        #expect(untouched.teamSize == 2 && untouched.minimumWomen == 2 && untouched.maximumGuests == 2)
+        #expect((try? untouched.validate(legCount: 2)) != nil)
+        let typed = RelayComposition(teamSize: 4, minimumWomen: 3, maximumGuests: 1).fitted(toLegs: 2, stored: stored)
+        #expect(typed.teamSize == 4 && typed.minimumWomen == 3 && typed.maximumGuests == 1)
+        #expect((try? typed.validate(legCount: 2)) == nil)
+        #expect(stored.fitted(toLegs: 8, stored: stored) == stored)
+        #expect(stored.fitted(toLegs: 0, stored: stored) == stored)
+    }
+
     @Test func coursesAreTypedInKilometresOrMetres() throws {
         let course = try RelayCourse.parse(distances: ["8.8", "8,8 km", "8800m", "8.8公里", "8.8"],
                                            exchangePoints: ["Gate A", "Park", "Bridge", "School", "Finish"])

@@ -100,15 +100,11 @@ struct RelayService {
                     issues.add("legs", "error.relay.legsFixed", ["count": "\(before.legs.count)"])
                 }
             }
-            // A course set shorter than a team size left as it was (the new race's 5, say) takes the team size
-            // down with it, and the women's minimum likewise: only a size the organizer typed is refused.
-            var teamSize = input.teamSize ?? race.teamSize
-            if teamSize == race.teamSize, input.legs != nil, !course.legs.isEmpty, teamSize > course.legs.count { teamSize = course.legs.count }
-            var minimumWomen = input.minimumWomen ?? race.minimumWomen
-            if minimumWomen == race.minimumWomen, minimumWomen > teamSize { minimumWomen = teamSize }
-            let composition = RelayComposition(teamSize: teamSize, minimumWomen: minimumWomen,
+            let stored = race.composition
+            var composition = RelayComposition(teamSize: input.teamSize ?? race.teamSize, minimumWomen: input.minimumWomen ?? race.minimumWomen,
                                                ownOrganizationOnly: input.ownOrganizationOnly ?? race.ownOrganizationOnly,
                                                maximumGuests: input.maximumGuests ?? race.maximumGuests)
+            if input.legs != nil { composition = composition.fitted(toLegs: course.legs.count, stored: stored) }
             do { try composition.validate(legCount: course.legs.count) } catch let error as PodiumError {
                 if case .validation(let found) = error { found.forEach { issues.add($0) } }
             }

@@ -17,6 +17,17 @@ public struct RelayComposition: Sendable, Equatable, Codable {
         self.maximumGuests = maximumGuests
     }
 
+    /// This composition after the course was set to `legCount` legs: a team size left as it was stored (a new
+    /// race's 5, say) comes down to the legs, and a women's or guests' limit left as stored comes down to the
+    /// team. Only numbers the organizer changed are kept as typed, for `validate` to refuse.
+    public func fitted(toLegs legCount: Int, stored: RelayComposition) -> RelayComposition {
+        var fitted = self
+        if legCount > 0, teamSize == stored.teamSize, teamSize > legCount { fitted.teamSize = legCount }
+        if minimumWomen == stored.minimumWomen, minimumWomen > fitted.teamSize { fitted.minimumWomen = fitted.teamSize }
+        if maximumGuests == stored.maximumGuests, maximumGuests > fitted.teamSize { fitted.maximumGuests = fitted.teamSize }
+        return fitted
+    }
+
     public func validate(legCount: Int) throws(PodiumError) {
         var issues = ValidationCollector()
         if teamSize < 1 || teamSize > 50 { issues.add("teamSize", "error.relay.teamSize", ["value": "\(teamSize)"]) }

@@ -13,12 +13,21 @@ func withPodium(_ test: (Application) async throws -> Void) async throws {
     let postgresURL = ProcessInfo.processInfo.environment["PODIUM_TEST_DATABASE_URL"].flatMap { $0.isEmpty ? nil : $0 }
     if postgresURL != nil { await PostgresTurn.shared.acquire() }
     defer { if postgresURL != nil { PostgresTurn.shared.release() } }
+    try await withTestApp(postgresURL.map { .postgres($0) } ?? .sqliteMemory, wipe: postgresURL != nil, test)
+}
+
+/// An app on an SQLite file, migrated and with the first administrator, as `podium serve` starts.
+func withFilePodium(_ path: String, _ test: (Application) async throws -> Void) async throws {
+    try await withTestApp(.sqliteFile(path), wipe: false, test)
+}
+
+private func withTestApp(_ database: DatabaseLocation, wipe: Bool, _ test: (Application) async throws -> Void) async throws {
     // Each test keeps its uploads in a folder of its own, removed afterwards.
     let uploads = FileManager.default.temporaryDirectory.appendingPathComponent("podium-uploads-\(UUID().uuidString)")
     defer { try? FileManager.default.removeItem(at: uploads) }
     try await withApp(configure: { app in
         var config = PodiumConfig()
-        config.database = postgresURL.map { .postgres($0) } ?? .sqliteMemory
+        config.database = database
         config.bcryptCost = 4
         // Live streams end quickly so a test can read a whole one.
         config.liveStreamSeconds = 1
@@ -33,30 +42,10 @@ func withPodium(_ test: (Application) async throws -> Void) async throws {
         config.uploadsDirectory = uploads.path
         app.logger.logLevel = .warning
         try await configure(app, config: config)
-        if postgresURL != nil, let sql = app.db as? any SQLDatabase {
+        if wipe, let sql = app.db as? any SQLDatabase {
             try await sql.raw("DROP SCHEMA public CASCADE").run()
             try await sql.raw("CREATE SCHEMA public").run()
         }
-        try await startUp(app)
-    }, test)
-}
-
-/// An app on an SQLite file, migrated and with the first administrator, as `podium serve` starts.
-func withFilePodium(_ path: String, _ test: (Application) async throws -> Void) async throws {
-    let uploads = FileManager.default.temporaryDirectory.appendingPathComponent("podium-uploads-\(UUID().uuidString)")
-    defer { try? FileManager.default.removeItem(at: uploads) }
-    try await withApp(configure: { app in
-        var config = PodiumConfig()
-        config.database = .sqliteFile(path)
-        config.bcryptCost = 4
-        config.pageCacheSeconds = 0
-        config.liveListen = false
-        config.adminEmail = TestUsers.adminEmail
-        config.adminPassword = TestUsers.adminPassword
-        config.autoMigrate = false
-        config.uploadsDirectory = uploads.path
-        app.logger.logLevel = .warning
-        try await configure(app, config: config)
         try await startUp(app)
     }, test)
 }
